@@ -1,0 +1,162 @@
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from tracker.dates import precision_field
+from tracker.models import TrackedModel
+
+from ..choices import Stance, StatementKind, TranslationBy
+from ..querysets import StatementQuerySet
+from ..validators import validate_language
+from .constraints import exactly_one, unique_when_set
+
+
+class Statement(TrackedModel):
+    """Something said or reported on a date, by one or several speakers, with its sources.
+
+    What a source says in its own voice (a death toll with its tally) is a statement of kind `report` by the
+    publisher.
+    """
+
+    key = models.SlugField(
+        _("key"), max_length=200, unique=True, editable=False,
+        help_text=_("Stable unique key assigned by the tracker; cite it."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=StatementKind.choices)
+    text = models.TextField(_("text as in the source"), blank=True)
+    language = models.CharField(_("language of the text"), max_length=35, validators=[validate_language])
+    spoken_language = models.CharField(
+        _("language originally spoken"), max_length=35, blank=True, validators=[validate_language],
+        help_text=_("Where the source shows it."),
+    )
+    translation = models.TextField(_("English translation"), blank=True)
+    translation_by = models.CharField(
+        _("translated by"), max_length=10, choices=TranslationBy.choices, blank=True
+    )
+    date = models.DateField(_("date"), null=True, blank=True, help_text=_("Stored as the first day of its period."))
+    date_precision = precision_field(verbose_name=_("date precision"))
+    on_behalf_of = models.ForeignKey(
+        "commitments.Party", on_delete=models.PROTECT, null=True, blank=True, related_name="statements",
+        verbose_name=_("on behalf of"),
+    )
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "id"]
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+        indexes = [models.Index(fields=["date"], name="statement_date_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(translation="", translation_by="") | (~Q(translation="") & ~Q(translation_by="")),
+                name="statement_translation_has_translator",
+                violation_error_message=_("A translation says who made it, and only a translation does."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind__in=[StatementKind.QUOTE, StatementKind.PARAPHRASE, StatementKind.ANNOUNCEMENT,
+                                       StatementKind.REPORT]) | ~Q(text=""),
+                name="statement_said_something_has_text",
+                violation_error_message=_("A quote, paraphrase, announcement or report has its text."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.key
+
+
+class StatementSpeaker(TrackedModel):
+    """One speaker of a statement: a person or an organization; for an anonymous group, how many."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="speakers")
+    person = models.ForeignKey(
+        "commitments.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="speaking_roles"
+    )
+    organization = models.ForeignKey(
+        "commitments.Organization", on_delete=models.PROTECT, null=True, blank=True, related_name="speaking_roles"
+    )
+    role = models.CharField(_("role at the time"), max_length=300, blank=True)
+    count = models.PositiveIntegerField(
+        _("how many"), null=True, blank=True, help_text=_('For an anonymous group: "three diplomats" is 3.')
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("statement speaker")
+        verbose_name_plural = _("statement speakers")
+        constraints = [
+            exactly_one(["person", "organization"], "statementspeaker_person_or_organization",
+                        _("A speaker is either a person or an organization.")),
+            unique_when_set(["statement", "person"], "person", "statementspeaker_person_unique",
+                            _("This person is already a speaker of the statement.")),
+            unique_when_set(["statement", "organization"], "organization", "statementspeaker_organization_unique",
+                            _("This organization is already a speaker of the statement.")),
+            models.CheckConstraint(
+                condition=Q(count__isnull=True) | Q(count__gte=1), name="statementspeaker_count_positive",
+                violation_error_message=_("A count of speakers is at least 1."),
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.person or self.organization)
+
+
+class StatementSource(TrackedModel):
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="source_links")
+    source = models.ForeignKey("commitments.Source", on_delete=models.PROTECT, related_name="statement_links")
+    locator = models.CharField(_("where in the source"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("statement source")
+        verbose_name_plural = _("statement sources")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement", "source"], name="statement_source_unique",
+                violation_error_message=_("This source is already cited for the statement."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.statement} ← {self.source}"
+
+
+class StatementTarget(TrackedModel):
+    """What a statement is about, with the statement's stance on that one target."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="targets")
+    party = models.ForeignKey(
+        "commitments.Party", on_delete=models.PROTECT, null=True, blank=True, related_name="statement_targets"
+    )
+    pledge = models.ForeignKey(
+        "commitments.Pledge", on_delete=models.PROTECT, null=True, blank=True, related_name="statement_targets"
+    )
+    condition = models.ForeignKey(
+        "commitments.Condition", on_delete=models.PROTECT, null=True, blank=True, related_name="statement_targets"
+    )
+    initiative = models.ForeignKey(
+        "commitments.Initiative", on_delete=models.PROTECT, null=True, blank=True, related_name="statement_targets"
+    )
+    stance = models.CharField(_("stance"), max_length=12, choices=Stance.choices, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("statement target")
+        verbose_name_plural = _("statement targets")
+        constraints = [
+            exactly_one(["party", "pledge", "condition", "initiative"], "statementtarget_exactly_one",
+                        _("A target is exactly one of a party, a pledge, a condition or an initiative.")),
+            *[
+                unique_when_set(["statement", field], field, f"statementtarget_{field}_unique",
+                                _("The statement already has this target."))
+                for field in ("party", "pledge", "condition", "initiative")
+            ],
+        ]
+
+    @property
+    def target(self):
+        return self.party or self.pledge or self.condition or self.initiative
+
+    def __str__(self):
+        return f"{self.statement} → {self.target} ({self.stance or 'no stance'})"

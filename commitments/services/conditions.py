@@ -1,0 +1,37 @@
+from django.db import transaction
+
+from tracker.services import sync_links, validated_save, validated_update
+
+from ..models import Condition
+
+
+@transaction.atomic
+def condition_create(*, links=(), **fields):
+    """A new condition with its links (unsaved ConditionLink instances without a condition)."""
+    condition = validated_save(Condition(**fields))
+    condition_links_set(condition, links)
+    return condition
+
+
+@transaction.atomic
+def condition_update(condition, *, links=None, **fields):
+    validated_update(condition, fields)
+    if links is not None:
+        condition_links_set(condition, links)
+    return condition
+
+
+@transaction.atomic
+def condition_delete(condition):
+    condition.delete()
+
+
+def condition_links_set(condition, links):
+    for link in links:
+        link.condition = condition
+    sync_links(condition.links.all(), list(links), key=link_identity, field_name="links")
+
+
+def link_identity(link):
+    """What a link holds up and who stands where: two links alike in these are the same link."""
+    return (link.pledge_id, link.initiative_id, link.party_id, link.insisted_by_id, link.must_act_id)

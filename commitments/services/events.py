@@ -1,0 +1,60 @@
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tracker.dates import period_start
+from tracker.services import validated_save
+
+from ..models import EventEvidence, StatusEvent
+from ..models.events import STATUSES
+
+
+@transaction.atomic
+def status_event_create(record, *, status, date, date_precision="day", note="", sources=(), statements=()):
+    """Add a dated, sourced step to the timeline of a pledge, condition or initiative, and update its status."""
+    if not sources and not statements:
+        raise ValidationError({"sources": [_("An event cites at least one source or statement.")]})
+    field = record._meta.model_name
+    event = StatusEvent(
+        **{field: record}, status=status, date=period_start(date, date_precision), date_precision=date_precision,
+        note=note,
+    )
+    validate_status(field, status)
+    validated_save(event)
+    for source in sources:
+        validated_save(EventEvidence(event=event, source=source))
+    for statement in statements:
+        validated_save(EventEvidence(event=event, statement=statement))
+    record_status_refresh(record)
+    return event
+
+
+@transaction.atomic
+def status_event_delete(event):
+    record = event.record
+    event.delete()
+    record_status_refresh(record)
+
+
+def validate_status(field, status):
+    if status not in STATUSES[field].values:
+        raise ValidationError(
+            {"status": [_("%(status)s is not a status of a %(record)s.") % {"status": status, "record": field}]}
+        )
+
+
+def record_status_refresh(record):
+    """Copy the latest event's status onto the record (and, for a pledge, the first event's date)."""
+    events = StatusEvent.objects.filter(**{record._meta.model_name: record}).order_by("date", "created", "id")
+    latest = events.last()
+    fields = {"status": latest.status if latest else None}
+    if record._meta.model_name == "pledge":
+        first = events.first()
+        fields["announced"] = first.date if first else None
+        fields["announced_precision"] = first.date_precision if first else "day"
+    changed = [name for name, value in fields.items() if getattr(record, name) != value]
+    if changed:
+        for name in changed:
+            setattr(record, name, fields[name])
+        record.save(update_fields=[*changed, "updated"])
+    return record

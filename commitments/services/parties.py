@@ -1,0 +1,61 @@
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tracker.services import validated_save, validated_update
+
+from ..models import Organization, Party, Person
+
+
+def party_for(country=None, country_group=None, organization=None):
+    """The party row of exactly one country, country group or organization, created on first use."""
+    given = {"country": country, "country_group": country_group, "organization": organization}
+    chosen = {name: record for name, record in given.items() if record is not None}
+    if len(chosen) != 1:
+        raise ValidationError(_("A party is exactly one of a country, a country group or an organization."))
+    party = Party.objects.filter(**chosen).first()
+    return party or validated_save(Party(**chosen))
+
+
+def party_key(party):
+    """The key a client writes for this party: an ISO alpha-3 code or a slug."""
+    if party.country_id:
+        return party.country.iso3
+    return (party.country_group or party.organization).slug
+
+
+@transaction.atomic
+def organization_create(**fields):
+    return validated_save(Organization(**fields))
+
+
+@transaction.atomic
+def organization_update(organization, **fields):
+    return validated_update(organization, fields)
+
+
+@transaction.atomic
+def organization_delete(organization):
+    party_delete_with(organization=organization)
+    organization.delete()
+
+
+@transaction.atomic
+def person_create(**fields):
+    return validated_save(Person(**fields))
+
+
+@transaction.atomic
+def person_update(person, **fields):
+    return validated_update(person, fields)
+
+
+@transaction.atomic
+def person_delete(person):
+    person.delete()
+
+
+def party_delete_with(**record):
+    """Delete the party row of a record that is being deleted; a pledge or link pointing to it makes this a 409."""
+    for party in Party.objects.filter(**record):
+        party.delete()

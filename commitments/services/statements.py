@@ -1,0 +1,70 @@
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tracker.services import sync_links, validated_save, validated_update
+
+from ..models import Statement, StatementSource
+from .keys import unique_key
+from .pledges import as_pairs
+from .sources import normalized_dates
+
+
+@transaction.atomic
+def statement_create(*, speakers=(), sources, targets=(), key=None, **fields):
+    """A new statement with its speakers and targets (unsaved link instances) and sources (at least one)."""
+    require_statement_sources(sources)
+    fields = normalized_dates(fields, "date")
+    key = key or unique_key(Statement, statement_key_base(fields.get("date"), speakers))
+    statement = validated_save(Statement(key=key, **fields))
+    statement_links_set(statement, speakers=speakers, sources=sources, targets=targets)
+    return statement
+
+
+@transaction.atomic
+def statement_update(statement, *, speakers=None, sources=None, targets=None, **fields):
+    fields = normalized_dates({"date_precision": statement.date_precision, **fields}, "date")
+    validated_update(statement, fields)
+    if sources is not None:
+        require_statement_sources(sources)
+    statement_links_set(statement, speakers=speakers, sources=sources, targets=targets)
+    return statement
+
+
+@transaction.atomic
+def statement_delete(statement):
+    """Delete a statement with its speakers, source links and targets."""
+    statement.delete()
+
+
+def statement_links_set(statement, *, speakers=None, sources=None, targets=None):
+    if speakers is not None:
+        for position, speaker in enumerate(speakers):
+            speaker.statement, speaker.position = statement, position
+        sync_links(statement.speakers.all(), list(speakers), key=speaker_identity, field_name="speakers")
+    if sources is not None:
+        wanted = [StatementSource(statement=statement, source=s, locator=loc) for s, loc in as_pairs(sources)]
+        sync_links(statement.source_links.all(), wanted, key=lambda link: link.source_id, field_name="sources")
+    if targets is not None:
+        for target in targets:
+            target.statement = statement
+        sync_links(statement.targets.all(), list(targets), key=target_identity, field_name="targets")
+
+
+def speaker_identity(speaker):
+    return (speaker.person_id, speaker.organization_id)
+
+
+def target_identity(target):
+    return (target.party_id, target.pledge_id, target.condition_id, target.initiative_id)
+
+
+def statement_key_base(date, speakers):
+    speaker = speakers[0] if speakers else None
+    who = (speaker.person or speaker.organization).slug if speaker else "statement"
+    return f"{date.isoformat() if date else 'undated'}-{who}"
+
+
+def require_statement_sources(sources):
+    if not sources:
+        raise ValidationError({"sources": [_("Cite at least one source.")]})

@@ -1,0 +1,7 @@
+"""Settings for a developer's machine: debug on unless the environment says otherwise."""
+
+import os
+
+os.environ.setdefault("DEBUG", "true")
+
+from .base import *  # noqa: E402,F403

@@ -1,0 +1,64 @@
+"""Dates that carry their precision.
+
+A date of precision week, month or year stands for the whole period; it is stored as the period's first day
+(weeks start on Monday). Filters match the period a date denotes, not the stored day alone.
+"""
+
+import datetime
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("day")
+    WEEK = "week", _("week")
+    MONTH = "month", _("month")
+    YEAR = "year", _("year")
+
+
+def period_start(day, precision):
+    """The first day of the period of `precision` that contains `day`."""
+    if precision == DatePrecision.WEEK:
+        return day - datetime.timedelta(days=day.weekday())
+    if precision == DatePrecision.MONTH:
+        return day.replace(day=1)
+    if precision == DatePrecision.YEAR:
+        return day.replace(month=1, day=1)
+    return day
+
+
+def period_end(day, precision):
+    """The last day of the period of `precision` that starts on or contains `day`."""
+    start = period_start(day, precision)
+    if precision == DatePrecision.WEEK:
+        return start + datetime.timedelta(days=6)
+    if precision == DatePrecision.MONTH:
+        next_month = (start.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        return next_month - datetime.timedelta(days=1)
+    if precision == DatePrecision.YEAR:
+        return start.replace(month=12, day=31)
+    return start
+
+
+def ends_on_or_after(field, day):
+    """Q for periods stored in `field` (with `field_precision`) that end on or after `day`."""
+    precision = f"{field}_precision"
+    return (
+        Q(**{precision: DatePrecision.DAY, f"{field}__gte": day})
+        | Q(**{precision: DatePrecision.WEEK, f"{field}__gte": day - datetime.timedelta(days=6)})
+        | Q(**{precision: DatePrecision.MONTH, f"{field}__gte": period_start(day, DatePrecision.MONTH)})
+        | Q(**{precision: DatePrecision.YEAR, f"{field}__gte": period_start(day, DatePrecision.YEAR)})
+    )
+
+
+def starts_on_or_before(field, day):
+    """Q for periods stored in `field` that start on or before `day`."""
+    return Q(**{f"{field}__lte": day})
+
+
+def precision_field(**kwargs):
+    return models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY, **kwargs
+    )

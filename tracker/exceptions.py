@@ -1,0 +1,116 @@
+"""Every error as RFC 9457 problem details: `{"type", "title", "status", "detail"}` and, for bad input,
+an `errors` object that maps each field or query parameter to its messages."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import ProtectedError, RestrictedError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+from .renderers import ProblemJSONRenderer
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+TITLES = {
+    400: "Bad request",
+    401: "Not authenticated",
+    403: "Permission denied",
+    404: "Not found",
+    405: "Method not allowed",
+    406: "Not acceptable",
+    409: "Conflict",
+    412: "Precondition failed",
+    415: "Unsupported media type",
+    429: "Too many requests",
+    500: "Server error",
+    503: "Service unavailable",
+}
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "The request conflicts with the current state of the record."
+    default_code = "conflict"
+
+
+def problem(status_code, detail, errors=None, type_suffix=None):
+    """The body of a problem response."""
+    body = {
+        "type": f"about:blank#{type_suffix}" if type_suffix else "about:blank",
+        "title": TITLES.get(status_code, "Error"),
+        "status": status_code,
+        "detail": str(detail),
+    }
+    if errors is not None:
+        body["errors"] = errors
+    return body
+
+
+def flatten_errors(detail, prefix=""):
+    """{"targets.0.stance": ["…"]} from DRF's nested error detail."""
+    if isinstance(detail, dict):
+        flat = {}
+        for key, value in detail.items():
+            name = f"{prefix}.{key}" if prefix else str(key)
+            flat.update(flatten_errors(value, name))
+        return flat
+    if isinstance(detail, list) and detail and all(isinstance(item, (dict, list)) for item in detail):
+        flat = {}
+        for index, value in enumerate(detail):
+            flat.update(flatten_errors(value, f"{prefix}.{index}" if prefix else str(index)))
+        return flat
+    messages = detail if isinstance(detail, list) else [detail]
+    return {prefix or "non_field_errors": [str(message) for message in messages]}
+
+
+def protected_detail(exc):
+    records = list(exc.protected_objects if isinstance(exc, ProtectedError) else exc.restricted_objects)
+    names = ", ".join(f"{record._meta.verbose_name} “{record}”" for record in records[:10])
+    more = len(records) - 10
+    suffix = _(" and %(count)d more") % {"count": more} if more > 0 else ""
+    return _("This record cannot be deleted while other records point to it: %(names)s%(more)s.") % {
+        "names": names,
+        "more": suffix,
+    }
+
+
+def to_api_exception(exc):
+    if isinstance(exc, DjangoValidationError):
+        detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        return exceptions.ValidationError(detail)
+    if isinstance(exc, (ProtectedError, RestrictedError)):
+        return Conflict(protected_detail(exc))
+    return exc
+
+
+def problem_exception_handler(exc, context):
+    """DRF's handler, then reshaped as problem details with the problem+json media type."""
+    exc = to_api_exception(exc)
+    response = exception_handler(exc, context)
+    if response is None:
+        return None
+    body = problem_body(exc, response.status_code)
+    problem_response = Response(body, status=response.status_code, headers=dict(response.items()))
+    use_problem_renderer(context.get("request"), problem_response)
+    return problem_response
+
+
+def problem_body(exc, status_code):
+    if isinstance(exc, exceptions.ValidationError):
+        errors = flatten_errors(exc.detail)
+        return problem(status_code, _("The input is not valid: %(fields)s.") % {"fields": ", ".join(errors)}, errors)
+    if isinstance(exc, Http404):
+        return problem(status_code, _("No record matches this address."))
+    detail = getattr(exc, "detail", exc)
+    if isinstance(detail, (dict, list)):
+        errors = flatten_errors(detail)
+        return problem(status_code, "; ".join(m for ms in errors.values() for m in ms), errors)
+    return problem(status_code, detail)
+
+
+def use_problem_renderer(request, response):
+    response.content_type = PROBLEM_CONTENT_TYPE
+    if request is not None:
+        request.accepted_renderer = ProblemJSONRenderer()
+        request.accepted_media_type = PROBLEM_CONTENT_TYPE

@@ -1,0 +1,105 @@
+"""Query filters that never fail silently: an unknown key, a malformed date or an unknown choice is a 400 that
+names the parameter. Several comma-separated values mean "any of"."""
+
+from django.utils.translation import gettext as _
+from django_filters import rest_framework as filters
+from rest_framework.exceptions import ValidationError
+from rest_framework.filters import OrderingFilter, SearchFilter
+
+from .dates import ends_on_or_after, starts_on_or_before
+
+
+class StrictFilterBackend(filters.DjangoFilterBackend):
+    """django-filter's backend: an invalid filterset answers 400 with the parameters' names."""
+
+
+class TrackerFilterSet(filters.FilterSet):
+    """Base filterset: each filter learns the query parameter it answers to, so that errors can name it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, filter_ in self.filters.items():
+            filter_.param_name = name
+
+
+class AnyOfFilter(filters.BaseInFilter, filters.CharFilter):
+    """Comma-separated values; a record matching any of them is kept."""
+
+
+class AnyOfChoiceFilter(filters.BaseInFilter, filters.ChoiceFilter):
+    """Comma-separated values of an enumeration; an unknown value is a 400."""
+
+
+class KeysFilter(filters.BaseInFilter, filters.CharFilter):
+    """Comma-separated keys (slugs, codes, ids) of related records, resolved to ids before filtering.
+
+    `apply` names a method of the filterset taking `(queryset, ids)` for filters that match more than one
+    relation; without it the filter keeps records whose `field_name` is one of the ids.
+    """
+
+    def __init__(self, *args, queryset, key_field="slug", normalize=None, apply=None, **kwargs):
+        self.key_queryset = queryset
+        self.key_field = key_field
+        self.normalize = normalize or str.strip
+        self.apply = apply
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        ids = self.resolve([self.normalize(key) for key in value if key.strip()])
+        if self.apply:
+            return getattr(self.parent, self.apply)(qs, ids)
+        qs = qs.filter(**{f"{self.field_name}__in": ids})
+        return qs.distinct() if self.distinct else qs
+
+    def resolve(self, keys):
+        found = dict(self.lookup(keys))
+        missing = [key for key in keys if key not in found]
+        if missing:
+            raise ValidationError({self.param_name: [_("Unknown: %(keys)s.") % {"keys": ", ".join(missing)}]})
+        return list(found.values())
+
+    def lookup(self, keys):
+        """(key, id) pairs of the records these keys name."""
+        return self.key_queryset.filter(**{f"{self.key_field}__in": keys}).values_list(self.key_field, "id")
+
+
+class PeriodEndsAfterFilter(filters.DateFilter):
+    """Keeps dated periods that end on or after the given day (a week-precision date covers its week)."""
+
+    def filter(self, qs, value):
+        return qs if value is None else qs.filter(ends_on_or_after(self.field_name, value))
+
+
+class PeriodStartsBeforeFilter(filters.DateFilter):
+    """Keeps dated periods that start on or before the given day."""
+
+    def filter(self, qs, value):
+        return qs if value is None else qs.filter(starts_on_or_before(self.field_name, value))
+
+
+class TrackerSearchFilter(SearchFilter):
+    """`search=text` over each view's `search_fields`."""
+
+
+class TrackerOrderingFilter(OrderingFilter):
+    """`ordering=field` / `-field` on the view's `ordering_fields`; an unknown field is a 400, and with a
+    keyset cursor only `id` and `-id` are allowed."""
+
+    def get_ordering(self, request, queryset, view):
+        ordering = super().get_ordering(request, queryset, view)
+        if "cursor" in request.query_params and request.query_params.get(self.ordering_param):
+            if list(ordering) not in (["id"], ["-id"]):
+                raise ValidationError({self.ordering_param: [_("With a cursor, ordering may only be id or -id.")]})
+        return ordering
+
+    def remove_invalid_fields(self, queryset, fields, view, request):
+        valid = {name for name, _label in self.get_valid_fields(queryset, view, {"request": request})}
+        unknown = [term for term in fields if term.lstrip("-") not in valid]
+        if unknown:
+            raise ValidationError(
+                {self.ordering_param: [_("Cannot order by %(fields)s. Choose from: %(valid)s.") % {
+                    "fields": ", ".join(unknown), "valid": ", ".join(sorted(valid))}]}
+            )
+        return [term for term in fields if term]

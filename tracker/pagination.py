@@ -1,0 +1,177 @@
+"""Page-number paging, or keyset paging by `id` when the client passes `cursor` (empty for the first page).
+
+Both answer in the same envelope: `{"count", "next", "previous", "results"}`. The paginators slice the
+queryset they are given and return it unevaluated, so a view can page `.values()` rows as well as models.
+"""
+
+import base64
+import binascii
+
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.pagination import BasePagination
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+DEFAULT_PAGE_SIZE = 50
+MAX_PAGE_SIZE = 500
+
+
+def positive_int(request, name, default=None):
+    raw = request.query_params.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise ValidationError({name: [_("Must be a positive integer.")]})
+    return value
+
+
+def page_size(request):
+    return min(positive_int(request, "page_size", DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE)
+
+
+def envelope_schema(schema):
+    return {
+        "type": "object",
+        "required": ["count", "results"],
+        "properties": {
+            "count": {"type": "integer", "example": 123},
+            "next": {"type": "string", "nullable": True, "format": "uri"},
+            "previous": {"type": "string", "nullable": True, "format": "uri"},
+            "results": schema,
+        },
+    }
+
+
+class PageOrCursorPagination(BasePagination):
+    """Pages by number (`page`, `page_size`), or by keyset cursor when `cursor` is present."""
+
+    cursor_query_param = "cursor"
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        self.count = None
+        self.size = page_size(request)
+        if self.cursor_query_param in request.query_params:
+            self.pager = KeysetPager(request, self.size)
+        else:
+            self.pager = NumberPager(request, self.size)
+        return self.pager.page(queryset)
+
+    def get_paginated_response(self, data):
+        return Response(
+            {"count": self.pager.count, "next": self.pager.next_link(), "previous": self.pager.previous_link(),
+             "results": data}
+        )
+
+    def get_paginated_response_schema(self, schema):
+        return envelope_schema(schema)
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            _query_parameter("page", "integer", _("Page number, from 1. A page past the end is a 404.")),
+            _query_parameter("page_size", "integer", _("Results per page: default 50, at most 500 (larger is capped).")),
+            _query_parameter(
+                "cursor", "string",
+                _("Keyset paging by id for deep walks: pass an empty value for the first page, then follow "
+                  "`next`. With a cursor, `ordering` may only be `id` or `-id`."),
+            ),
+        ]
+
+
+def _query_parameter(name, type_, description):
+    schema = {"type": type_, "minimum": 1} if type_ == "integer" else {"type": type_}
+    return {"name": name, "required": False, "in": "query", "description": str(description), "schema": schema}
+
+
+class NumberPager:
+    def __init__(self, request, size):
+        self.request = request
+        self.size = size
+        self.number = positive_int(request, "page", 1)
+
+    def page(self, queryset):
+        self.count = queryset.count()
+        last = max(1, -(-self.count // self.size))
+        if self.number > last:
+            raise NotFound(_("Page %(page)d is past the last page, %(last)d.") % {"page": self.number, "last": last})
+        start = (self.number - 1) * self.size
+        self.has_next = self.number < last
+        return queryset[start : start + self.size]
+
+    def next_link(self):
+        if not self.has_next:
+            return None
+        return replace_query_param(self.request.build_absolute_uri(), "page", self.number + 1)
+
+    def previous_link(self):
+        if self.number == 1:
+            return None
+        url = self.request.build_absolute_uri()
+        if self.number == 2:
+            return remove_query_param(url, "page")
+        return replace_query_param(url, "page", self.number - 1)
+
+
+class KeysetPager:
+    """Keyset paging on `id`: the cost of a page does not grow with its depth."""
+
+    def __init__(self, request, size):
+        self.request = request
+        self.size = size
+        self.descending = request.query_params.get("ordering", "id").strip() == "-id"
+        self.direction, self.boundary = decode_cursor(request.query_params.get("cursor", ""))
+
+    def page(self, queryset):
+        self.count = queryset.count()
+        forward = self.direction != "p"
+        ascending = forward != self.descending
+        queryset = queryset.order_by("id" if ascending else "-id")
+        if self.boundary is not None:
+            queryset = queryset.filter(**{"id__gt" if ascending else "id__lt": self.boundary})
+        rows = list(queryset[: self.size + 1])
+        has_more = len(rows) > self.size
+        rows = rows[: self.size]
+        if not forward:
+            rows.reverse()
+        self.first_id = _row_id(rows[0]) if rows else None
+        self.last_id = _row_id(rows[-1]) if rows else None
+        self.has_next = has_more if forward else self.boundary is not None
+        self.has_previous = self.boundary is not None if forward else has_more
+        return rows
+
+    def next_link(self):
+        if not self.has_next or self.last_id is None:
+            return None
+        return replace_query_param(self.request.build_absolute_uri(), "cursor", encode_cursor("n", self.last_id))
+
+    def previous_link(self):
+        if not self.has_previous or self.first_id is None:
+            return None
+        return replace_query_param(self.request.build_absolute_uri(), "cursor", encode_cursor("p", self.first_id))
+
+
+def _row_id(row):
+    return row["id"] if isinstance(row, dict) else row.id
+
+
+def encode_cursor(direction, boundary):
+    return base64.urlsafe_b64encode(f"{direction}:{boundary}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(raw):
+    if not raw:
+        return "n", None
+    try:
+        text = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)).decode()
+        direction, boundary = text.split(":", 1)
+        if direction not in ("n", "p"):
+            raise ValueError(direction)
+        return direction, int(boundary)
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise ValidationError({"cursor": [_("Not a cursor this API gave out; start again with an empty cursor.")]})
+

@@ -1,0 +1,24 @@
+from rest_framework.permissions import DjangoModelPermissions
+
+
+class ModelPermissionsOrReadOnly(DjangoModelPermissions):
+    """Anyone may read; a write needs an authenticated user holding the model's add/change/delete permission.
+
+    A write without credentials fails the authentication check first, so the client gets 401 with
+    `WWW-Authenticate`; an authenticated user without the permission gets 403.
+    """
+
+    authenticated_users_only = False
+
+    def has_permission(self, request, view):
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            return True
+        if not request.user or not request.user.is_authenticated:
+            return False
+        return super().has_permission(request, view)
+
+
+def has_model_permission(user, model, action):
+    """Whether `user` may `action` ("add", "change", "delete", "view") records of `model`."""
+    meta = model._meta
+    return bool(user and user.is_authenticated and user.has_perm(f"{meta.app_label}.{action}_{meta.model_name}"))

@@ -1,0 +1,51 @@
+"""Helpers for service functions: validated saves and link rows written as model instances."""
+
+from django.core.exceptions import ValidationError
+
+
+def validated_save(instance, exclude=None):
+    """`full_clean()` then `save()`: the model's validators, constraints and messages always apply."""
+    instance.full_clean(exclude=exclude)
+    instance.save()
+    return instance
+
+
+def validated_update(instance, fields):
+    """Set `fields` on `instance`, then validate and save it."""
+    for name, value in fields.items():
+        setattr(instance, name, value)
+    return validated_save(instance)
+
+
+def sync_links(current, wanted, key, field_name):
+    """Make the link rows `current` (a queryset) match `wanted` (a list of unsaved link instances).
+
+    Rows are matched by `key(link)`; a kept row takes the wanted row's other values. Rows are created,
+    updated and deleted one by one as instances, so that their history is kept.
+    """
+    existing = {key(link): link for link in current}
+    wanted_keys = [key(link) for link in wanted]
+    if len(set(wanted_keys)) != len(wanted_keys):
+        raise ValidationError({field_name: ["The same record is listed twice."]})
+    for link in wanted:
+        kept = existing.pop(key(link), None)
+        if kept is None:
+            validated_save(link)
+        elif changed_fields(kept, link):
+            validated_save(copy_fields(kept, link))
+    for stale in existing.values():
+        stale.delete()
+
+
+def link_fields(link):
+    return [field.attname for field in link._meta.concrete_fields if field.attname not in {"id", "created", "updated"}]
+
+
+def changed_fields(kept, wanted):
+    return [name for name in link_fields(wanted) if getattr(kept, name) != getattr(wanted, name)]
+
+
+def copy_fields(kept, wanted):
+    for name in changed_fields(kept, wanted):
+        setattr(kept, name, getattr(wanted, name))
+    return kept

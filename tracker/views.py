@@ -1,0 +1,117 @@
+"""The base viewset of every collection, and the few views outside the versioned API."""
+
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from rest_framework import status, viewsets
+from rest_framework.response import Response
+
+from .exceptions import PROBLEM_CONTENT_TYPE, problem
+from .rows import UrlBuilder
+
+SUPPORTED_VERSIONS = ("v1",)
+
+
+class RecordViewSet(viewsets.ModelViewSet):
+    """Reads through the resource's `Rows` (dicts, not model instances); writes through its services.
+
+    Subclasses set `rows_class`, `write_serializer_class` (what a client writes: related records by key) and
+    implement `perform_create`, `perform_update` and `perform_destroy` by calling the app's service functions.
+    `get_queryset()` returns the queryset that filters, search and ordering apply to.
+    """
+
+    rows_class = None
+    write_serializer_class = None
+
+    def get_rows(self):
+        return self.rows_class(UrlBuilder(self.request, self.request.version or "v1"))
+
+    def get_serializer_class(self):
+        return self.write_serializer_class
+
+    def list(self, request, *args, **kwargs):
+        """The filtered, ordered, paginated rows."""
+        rows = self.get_rows()
+        queryset = rows.values(self.filter_queryset(self.get_queryset()))
+        page = self.paginate_queryset(queryset)
+        return self.get_paginated_response(rows.shape(list(page)))
+
+    def retrieve(self, request, *args, **kwargs):
+        """One record, shaped exactly as in the list."""
+        return Response(self.represent(self.get_object()))
+
+    def represent(self, instance):
+        return self.get_rows().one(self.get_queryset().filter(pk=instance.pk))
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        instance = self.perform_create(serializer)
+        body = self.represent(instance)
+        return Response(body, status=status.HTTP_201_CREATED, headers={"Location": body["url"]})
+
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        instance = self.get_object()
+        serializer = self.get_serializer(instance, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        instance = self.perform_update(serializer)
+        return Response(self.represent(instance))
+
+
+def healthz(request):
+    """200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+def api_index(request):
+    """The API versions, each with its root, schema and documentation."""
+    versions = [
+        {
+            "version": version,
+            "url": request.build_absolute_uri(reverse(f"{version}:api-root")),
+            "schema": request.build_absolute_uri(reverse(f"{version}-schema")),
+            "docs": request.build_absolute_uri(reverse(f"{version}-docs")),
+            "redoc": request.build_absolute_uri(reverse(f"{version}-redoc")),
+        }
+        for version in SUPPORTED_VERSIONS
+    ]
+    return JsonResponse({"versions": versions, "current": SUPPORTED_VERSIONS[-1]})
+
+
+def problem_response(status_code, detail, **extra):
+    body = {**problem(status_code, detail), **extra}
+    return JsonResponse(body, status=status_code, content_type=PROBLEM_CONTENT_TYPE)
+
+
+def unknown_version(request, version, rest=""):
+    return problem_response(
+        404,
+        _("API version %(version)s does not exist. Supported versions: %(supported)s.")
+        % {"version": version, "supported": ", ".join(SUPPORTED_VERSIONS)},
+        supported_versions=list(SUPPORTED_VERSIONS),
+    )
+
+
+def not_found(request, exception=None):
+    """404 as problem details under /api/, Django's page elsewhere."""
+    if request.path.startswith("/api/"):
+        return problem_response(404, _("No resource at %(path)s.") % {"path": request.path})
+    from django.views.defaults import page_not_found
+
+    return page_not_found(request, exception)
+
+
+def server_error(request):
+    if request.path.startswith("/api/"):
+        return problem_response(500, _("The server failed to answer this request; the error has been logged."))
+    from django.views.defaults import server_error as django_server_error
+
+    return django_server_error(request)
