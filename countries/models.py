@@ -48,7 +48,11 @@ class Country(TrackedModel):
         Region, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("sub-region")
     )
     intermediate_region = models.ForeignKey(
-        Region, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("intermediate region"),
     )
 

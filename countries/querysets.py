@@ -52,8 +52,19 @@ def region_ref(code, name):
 
 class CountryRows(Rows):
     fields = (
-        "id", "iso2", "iso3", "m49", "name", "region__code", "region__name", "subregion__code",
-        "subregion__name", "intermediate_region__code", "intermediate_region__name", "created", "updated",
+        "id",
+        "iso2",
+        "iso3",
+        "m49",
+        "name",
+        "region__code",
+        "region__name",
+        "subregion__code",
+        "subregion__name",
+        "intermediate_region__code",
+        "intermediate_region__name",
+        "created",
+        "updated",
     )
 
     def shape(self, rows):

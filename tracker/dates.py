@@ -59,6 +59,4 @@ def starts_on_or_before(field, day):
 
 
 def precision_field(**kwargs):
-    return models.CharField(
-        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY, **kwargs
-    )
+    return models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY, **kwargs)

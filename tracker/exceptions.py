@@ -114,3 +114,32 @@ def use_problem_renderer(request, response):
     if request is not None:
         request.accepted_renderer = ProblemJSONRenderer()
         request.accepted_media_type = PROBLEM_CONTENT_TYPE
+
+
+def api_field_names(serializer):
+    """{model field name: API field name}, nested serializers included ("quantity_low" → "quantity.low")."""
+    names = {}
+    for name, field in serializer.fields.items():
+        if getattr(field, "fields", None) is not None and field.source == "*":
+            names.update({model: f"{name}.{api}" for model, api in api_field_names(field).items()})
+        else:
+            names[field.source or name] = name
+    return names
+
+
+def api_validation_error(error, serializer):
+    """A model's ValidationError restated in the API's field names.
+
+    Constraint messages carry the API field they concern as their `violation_error_code`; other messages
+    keep their model field, renamed, or go to `non_field_errors`.
+    """
+    names = api_field_names(serializer)
+    known = {*names.values(), *serializer.fields}
+    if not hasattr(error, "error_dict"):
+        return exceptions.ValidationError({"non_field_errors": error.messages})
+    detail = {}
+    for field, errors in error.error_dict.items():
+        for item in errors:
+            target = names.get(field) or (item.code if item.code in known else "non_field_errors")
+            detail.setdefault(target, []).extend(item.messages)
+    return exceptions.ValidationError(detail)

@@ -89,9 +89,9 @@ class TrackerOrderingFilter(OrderingFilter):
 
     def get_ordering(self, request, queryset, view):
         ordering = super().get_ordering(request, queryset, view)
-        if "cursor" in request.query_params and request.query_params.get(self.ordering_param):
-            if list(ordering) not in (["id"], ["-id"]):
-                raise ValidationError({self.ordering_param: [_("With a cursor, ordering may only be id or -id.")]})
+        explicit = request.query_params.get(self.ordering_param)
+        if "cursor" in request.query_params and explicit and list(ordering) not in (["id"], ["-id"]):
+            raise ValidationError({self.ordering_param: [_("With a cursor, ordering may only be id or -id.")]})
         return ordering
 
     def remove_invalid_fields(self, queryset, fields, view, request):
@@ -99,7 +99,11 @@ class TrackerOrderingFilter(OrderingFilter):
         unknown = [term for term in fields if term.lstrip("-") not in valid]
         if unknown:
             raise ValidationError(
-                {self.ordering_param: [_("Cannot order by %(fields)s. Choose from: %(valid)s.") % {
-                    "fields": ", ".join(unknown), "valid": ", ".join(sorted(valid))}]}
+                {
+                    self.ordering_param: [
+                        _("Cannot order by %(fields)s. Choose from: %(valid)s.")
+                        % {"fields": ", ".join(unknown), "valid": ", ".join(sorted(valid))}
+                    ]
+                }
             )
         return [term for term in fields if term]

@@ -64,8 +64,12 @@ class PageOrCursorPagination(BasePagination):
 
     def get_paginated_response(self, data):
         return Response(
-            {"count": self.pager.count, "next": self.pager.next_link(), "previous": self.pager.previous_link(),
-             "results": data}
+            {
+                "count": self.pager.count,
+                "next": self.pager.next_link(),
+                "previous": self.pager.previous_link(),
+                "results": data,
+            }
         )
 
     def get_paginated_response_schema(self, schema):
@@ -74,11 +78,16 @@ class PageOrCursorPagination(BasePagination):
     def get_schema_operation_parameters(self, view):
         return [
             _query_parameter("page", "integer", _("Page number, from 1. A page past the end is a 404.")),
-            _query_parameter("page_size", "integer", _("Results per page: default 50, at most 500 (larger is capped).")),
             _query_parameter(
-                "cursor", "string",
-                _("Keyset paging by id for deep walks: pass an empty value for the first page, then follow "
-                  "`next`. With a cursor, `ordering` may only be `id` or `-id`."),
+                "page_size", "integer", _("Results per page: default 50, at most 500 (larger is capped).")
+            ),
+            _query_parameter(
+                "cursor",
+                "string",
+                _(
+                    "Keyset paging by id for deep walks: pass an empty value for the first page, then follow "
+                    "`next`. With a cursor, `ordering` may only be `id` or `-id`."
+                ),
             ),
         ]
 
@@ -172,6 +181,6 @@ def decode_cursor(raw):
         if direction not in ("n", "p"):
             raise ValueError(direction)
         return direction, int(boundary)
-    except (ValueError, binascii.Error, UnicodeDecodeError):
-        raise ValidationError({"cursor": [_("Not a cursor this API gave out; start again with an empty cursor.")]})
-
+    except (ValueError, binascii.Error, UnicodeDecodeError) as error:
+        message = _("Not a cursor this API gave out; start again with an empty cursor.")
+        raise ValidationError({"cursor": [message]}) from error

@@ -6,9 +6,11 @@ instances) and fetches links for a whole page in one query per link type, so the
 grow with the number of rows.
 """
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
-LOOKUP_PLACEHOLDER = "__lookup__"
+# Lookups that fit the routes' patterns (ids, ISO alpha-3 codes, slugs), used once per route to find where the
+# lookup goes in its URL.
+PLACEHOLDERS = ("9876543210", "QQQ", "lookup-placeholder")
 
 
 class UrlBuilder:
@@ -25,10 +27,19 @@ class UrlBuilder:
     def route(self, name, lookup):
         template = self._templates.get(name)
         if template is None:
-            path = reverse(f"{self.namespace}:{name}", args=[LOOKUP_PLACEHOLDER])
-            template = self._absolute(path)
-            self._templates[name] = template
-        return template.replace(LOOKUP_PLACEHOLDER, str(lookup), 1)
+            template = self._templates[name] = self._template(name)
+        prefix, suffix = template
+        return f"{prefix}{lookup}{suffix}"
+
+    def _template(self, name):
+        for placeholder in PLACEHOLDERS:
+            try:
+                path = reverse(f"{self.namespace}:{name}", args=[placeholder])
+            except NoReverseMatch:
+                continue
+            prefix, suffix = path.split(placeholder, 1)
+            return self._absolute(prefix), suffix
+        raise NoReverseMatch(f"No lookup fits the route {name}.")
 
     def _absolute(self, path):
         if self.request is None:

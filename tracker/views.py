@@ -1,13 +1,14 @@
 """The base viewset of every collection, and the few views outside the versioned API."""
 
-from django.db import DatabaseError, connection
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DatabaseError, connection, transaction
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from rest_framework import status, viewsets
 from rest_framework.response import Response
 
-from .exceptions import PROBLEM_CONTENT_TYPE, problem
+from .exceptions import PROBLEM_CONTENT_TYPE, api_validation_error, problem
 from .rows import UrlBuilder
 
 SUPPORTED_VERSIONS = ("v1",)
@@ -46,18 +47,24 @@ class RecordViewSet(viewsets.ModelViewSet):
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        instance = self.perform_create(serializer)
+        instance = self.write(serializer, self.perform_create)
         body = self.represent(instance)
         return Response(body, status=status.HTTP_201_CREATED, headers={"Location": body["url"]})
 
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
-        instance = self.get_object()
-        serializer = self.get_serializer(instance, data=request.data, partial=partial)
-        serializer.is_valid(raise_exception=True)
-        instance = self.perform_update(serializer)
+        serializer = self.get_serializer(self.get_object(), data=request.data, partial=partial)
+        instance = self.write(serializer, self.perform_update)
         return Response(self.represent(instance))
+
+    def write(self, serializer, perform):
+        """Validate and apply a write in one transaction: whole or not at all, errors in the API's names."""
+        try:
+            with transaction.atomic():
+                serializer.is_valid(raise_exception=True)
+                return perform(serializer)
+        except DjangoValidationError as error:
+            raise api_validation_error(error, serializer) from error
 
 
 def healthz(request):
@@ -92,6 +99,9 @@ def problem_response(status_code, detail, **extra):
 
 
 def unknown_version(request, version, rest=""):
+    """404 for an address under /api/ that no route serves, naming the supported versions."""
+    if version in SUPPORTED_VERSIONS:
+        return not_found(request)
     return problem_response(
         404,
         _("API version %(version)s does not exist. Supported versions: %(supported)s.")

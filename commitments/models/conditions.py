@@ -16,7 +16,12 @@ class Condition(TrackedModel):
     name = models.CharField(_("name"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     status = models.CharField(
-        _("status"), max_length=20, choices=ConditionStatus.choices, null=True, blank=True, editable=False,
+        _("status"),
+        max_length=20,
+        choices=ConditionStatus.choices,
+        null=True,
+        blank=True,
+        editable=False,
         help_text=_("The status of the latest event; changes only by adding an event."),
     )
 
@@ -38,33 +43,63 @@ class ConditionLink(TrackedModel):
     in the initiative.
     """
 
-    condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="links", verbose_name=_("condition"))
+    condition = models.ForeignKey(
+        Condition, on_delete=models.CASCADE, related_name="links", verbose_name=_("condition")
+    )
     pledge = models.ForeignKey(
-        "commitments.Pledge", on_delete=models.CASCADE, null=True, blank=True, related_name="condition_links",
+        "commitments.Pledge",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="condition_links",
         verbose_name=_("holds up pledge"),
     )
     initiative = models.ForeignKey(
-        "commitments.Initiative", on_delete=models.PROTECT, null=True, blank=True, related_name="condition_links",
+        "commitments.Initiative",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="condition_links",
         verbose_name=_("holds up initiative"),
     )
     party = models.ForeignKey(
-        "commitments.Party", on_delete=models.PROTECT, null=True, blank=True, related_name="conditioned_participation",
+        "commitments.Party",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="conditioned_participation",
         verbose_name=_("holds up the participation of"),
     )
     insisted_by = models.ForeignKey(
-        "commitments.Party", on_delete=models.PROTECT, null=True, blank=True, related_name="insisted_conditions",
+        "commitments.Party",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="insisted_conditions",
         verbose_name=_("insisted on by"),
     )
     must_act = models.ForeignKey(
-        "commitments.Party", on_delete=models.PROTECT, null=True, blank=True, related_name="conditions_to_act_on",
+        "commitments.Party",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="conditions_to_act_on",
         verbose_name=_("must act"),
     )
     statement = models.ForeignKey(
-        "commitments.Statement", on_delete=models.PROTECT, null=True, blank=True, related_name="condition_links",
+        "commitments.Statement",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="condition_links",
         verbose_name=_("evidence: statement"),
     )
     source = models.ForeignKey(
-        "commitments.Source", on_delete=models.PROTECT, null=True, blank=True, related_name="condition_links",
+        "commitments.Source",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="condition_links",
         verbose_name=_("evidence: source"),
     )
     note = models.TextField(_("note"), blank=True)
@@ -85,10 +120,13 @@ class ConditionLink(TrackedModel):
                 violation_error_message=_(
                     "A condition link holds up one pledge, or an initiative (with a party: that party's participation)."
                 ),
+                violation_error_code="links",
             ),
             at_least_one(
-                ["statement", "source"], "conditionlink_has_evidence",
+                ["statement", "source"],
+                "conditionlink_has_evidence",
                 _("A condition link cites its evidence: a statement or a source."),
+                "links",
             ),
         ]
 

@@ -43,8 +43,10 @@ class StatusEvent(TrackedModel):
         indexes = [models.Index(fields=["date"], name="statusevent_date_idx")]
         constraints = [
             exactly_one(
-                list(RECORD_FIELDS), "statusevent_exactly_one_record",
+                list(RECORD_FIELDS),
+                "statusevent_exactly_one_record",
                 _("An event belongs to exactly one pledge, condition or initiative."),
+                "status",
             ),
             models.CheckConstraint(
                 condition=(
@@ -54,6 +56,7 @@ class StatusEvent(TrackedModel):
                 ),
                 name="statusevent_status_fits_record",
                 violation_error_message=_("This status is not one of the statuses of that kind of record."),
+                violation_error_code="status",
             ),
         ]
 
@@ -86,12 +89,24 @@ class EventEvidence(TrackedModel):
         verbose_name_plural = _("event evidence")
         constraints = [
             exactly_one(
-                ["source", "statement"], "eventevidence_source_or_statement",
+                ["source", "statement"],
+                "eventevidence_source_or_statement",
                 _("Evidence is either a source or a statement."),
+                "sources",
             ),
-            unique_when_set(["event", "source"], "source", "eventevidence_source_unique", _("This source is already cited.")),
             unique_when_set(
-                ["event", "statement"], "statement", "eventevidence_statement_unique", _("This statement is already cited.")
+                ["event", "source"],
+                "source",
+                "eventevidence_source_unique",
+                _("This source is already cited."),
+                "sources",
+            ),
+            unique_when_set(
+                ["event", "statement"],
+                "statement",
+                "eventevidence_statement_unique",
+                _("This statement is already cited."),
+                "statements",
             ),
         ]
 

@@ -15,16 +15,29 @@ class Initiative(TrackedModel):
     name = models.CharField(_("name"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="proposals",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="proposals",
         verbose_name=_("part or proposed shape of"),
     )
     lead = models.ForeignKey(
-        "commitments.Party", on_delete=models.PROTECT, null=True, blank=True, related_name="led_initiatives",
+        "commitments.Party",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="led_initiatives",
         verbose_name=_("lead party"),
     )
     location = models.CharField(_("location"), max_length=300, blank=True)
     status = models.CharField(
-        _("status"), max_length=20, choices=InitiativeStatus.choices, null=True, blank=True, editable=False,
+        _("status"),
+        max_length=20,
+        choices=InitiativeStatus.choices,
+        null=True,
+        blank=True,
+        editable=False,
         help_text=_("The status of the latest event; changes only by adding an event."),
     )
     start = models.DateField(_("start"), null=True, blank=True)

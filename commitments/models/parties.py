@@ -17,8 +17,13 @@ class Organization(TrackedModel):
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganizationKind.choices)
     country = models.ForeignKey(
-        "countries.Country", on_delete=models.PROTECT, null=True, blank=True, related_name="organizations",
-        verbose_name=_("country"), help_text=_("The country it belongs to, where one applies."),
+        "countries.Country",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organizations",
+        verbose_name=_("country"),
+        help_text=_("The country it belongs to, where one applies."),
     )
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("part of")
@@ -42,15 +47,25 @@ class Person(TrackedModel):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     name = models.CharField(_("name"), max_length=200, blank=True, help_text=_("Empty for an anonymous person."))
     description = models.CharField(
-        _("description"), max_length=300, blank=True,
+        _("description"),
+        max_length=300,
+        blank=True,
         help_text=_("Who this is, in the source's words; for the anonymous, the only identification."),
     )
     organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="people",
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
         verbose_name=_("affiliation"),
     )
     country = models.ForeignKey(
-        "countries.Country", on_delete=models.PROTECT, null=True, blank=True, related_name="people",
+        "countries.Country",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
         verbose_name=_("country"),
     )
 
@@ -89,7 +104,9 @@ class Party(TrackedModel):
     country_group = models.OneToOneField(
         "countries.CountryGroup", on_delete=models.PROTECT, null=True, blank=True, related_name="party"
     )
-    organization = models.OneToOneField(Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="party")
+    organization = models.OneToOneField(
+        Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="party"
+    )
 
     objects = PartyQuerySet.as_manager()
 
@@ -98,7 +115,8 @@ class Party(TrackedModel):
         verbose_name_plural = _("parties")
         constraints = [
             exactly_one(
-                ["country", "country_group", "organization"], "party_exactly_one",
+                ["country", "country_group", "organization"],
+                "party_exactly_one",
                 _("A party is exactly one of a country, a country group or an organization."),
             )
         ]

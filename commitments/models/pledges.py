@@ -21,6 +21,7 @@ def qualifier_rule(qualifier, condition, message):
         condition=~Q(quantity_qualifier=qualifier) | condition,
         name=f"pledge_quantity_{qualifier}",
         violation_error_message=message,
+        violation_error_code="quantity",
     )
 
 
@@ -28,10 +29,15 @@ class Pledge(TrackedModel):
     """A party's position toward contributing to an initiative, from "named as possible" to "ruled out"."""
 
     key = models.SlugField(
-        _("key"), max_length=200, unique=True, editable=False,
+        _("key"),
+        max_length=200,
+        unique=True,
+        editable=False,
         help_text=_("Stable unique key assigned by the tracker; cite it."),
     )
-    party = models.ForeignKey("commitments.Party", on_delete=models.PROTECT, related_name="pledges", verbose_name=_("party"))
+    party = models.ForeignKey(
+        "commitments.Party", on_delete=models.PROTECT, related_name="pledges", verbose_name=_("party")
+    )
     initiative = models.ForeignKey(
         "commitments.Initiative", on_delete=models.PROTECT, related_name="pledges", verbose_name=_("initiative")
     )
@@ -47,7 +53,12 @@ class Pledge(TrackedModel):
     )
     description = models.TextField(_("description"), blank=True)
     status = models.CharField(
-        _("status"), max_length=20, choices=PledgeStatus.choices, null=True, blank=True, editable=False,
+        _("status"),
+        max_length=20,
+        choices=PledgeStatus.choices,
+        null=True,
+        blank=True,
+        editable=False,
         help_text=_("The status of the latest event; changes only by adding an event."),
     )
     announced = models.DateField(
@@ -71,33 +82,41 @@ class Pledge(TrackedModel):
                 condition=Q(quantity_low__isnull=True) | Q(quantity_low__gte=0),
                 name="pledge_quantity_low_not_negative",
                 violation_error_message=_("The low bound cannot be negative."),
+                violation_error_code="quantity",
             ),
             models.CheckConstraint(
                 condition=Q(quantity_high__isnull=True) | Q(quantity_high__gte=0),
                 name="pledge_quantity_high_not_negative",
                 violation_error_message=_("The high bound cannot be negative."),
+                violation_error_code="quantity",
             ),
             models.CheckConstraint(
                 condition=LOW_NULL | HIGH_NULL | Q(quantity_low__lte=F("quantity_high")),
                 name="pledge_quantity_low_not_above_high",
                 violation_error_message=_("The low bound cannot be above the high bound."),
+                violation_error_code="quantity",
             ),
             qualifier_rule(
-                QuantityQualifier.EXACT, LOW_SET & HIGH_SET & Q(quantity_low=F("quantity_high")),
+                QuantityQualifier.EXACT,
+                LOW_SET & HIGH_SET & Q(quantity_low=F("quantity_high")),
                 _("An exact quantity has low and high bounds, both equal to the number."),
             ),
             qualifier_rule(
-                QuantityQualifier.APPROXIMATE, LOW_SET & HIGH_SET & Q(quantity_low=F("quantity_high")),
+                QuantityQualifier.APPROXIMATE,
+                LOW_SET & HIGH_SET & Q(quantity_low=F("quantity_high")),
                 _("An approximate quantity has low and high bounds, both equal to the number stated."),
             ),
             qualifier_rule(
-                QuantityQualifier.RANGE, LOW_SET & HIGH_SET & Q(quantity_low__lt=F("quantity_high")),
+                QuantityQualifier.RANGE,
+                LOW_SET & HIGH_SET & Q(quantity_low__lt=F("quantity_high")),
                 _("A range has a low bound below its high bound."),
             ),
             qualifier_rule(
                 QuantityQualifier.AT_LEAST, LOW_SET & HIGH_NULL, _("“At least” has a low bound and no high bound.")
             ),
-            qualifier_rule(QuantityQualifier.UP_TO, LOW_NULL & HIGH_SET, _("“Up to” has a high bound and no low bound.")),
+            qualifier_rule(
+                QuantityQualifier.UP_TO, LOW_NULL & HIGH_SET, _("“Up to” has a high bound and no low bound.")
+            ),
             qualifier_rule(
                 QuantityQualifier.UNSPECIFIED, LOW_NULL & HIGH_NULL, _("An unspecified quantity has no bounds.")
             ),
@@ -105,16 +124,21 @@ class Pledge(TrackedModel):
                 condition=Q(quantity_unit=PERSONS) | Q(quantity_unit__regex=r"^[A-Z]{3}$"),
                 name="pledge_quantity_unit_persons_or_currency",
                 violation_error_message=_("The unit is persons or an ISO 4217 currency code."),
+                violation_error_code="quantity",
             ),
             models.CheckConstraint(
                 condition=~Q(kind__in=PERSONNEL_KINDS) | Q(quantity_unit=PERSONS),
                 name="pledge_personnel_counted_in_persons",
-                violation_error_message=_("Troops, personnel, police, officers, observers and trainers are counted in persons."),
+                violation_error_message=_(
+                    "Troops, personnel, police, officers, observers and trainers are counted in persons."
+                ),
+                violation_error_code="quantity",
             ),
             models.CheckConstraint(
                 condition=~Q(kind=PledgeKind.FUNDING) | ~Q(quantity_unit=PERSONS),
                 name="pledge_funding_in_currency",
                 violation_error_message=_("Funding is counted in a currency, not in persons."),
+                violation_error_code="quantity",
             ),
         ]
 
@@ -137,8 +161,10 @@ class PledgeSource(TrackedModel):
         verbose_name_plural = _("pledge sources")
         constraints = [
             models.UniqueConstraint(
-                fields=["pledge", "source"], name="pledge_source_unique",
+                fields=["pledge", "source"],
+                name="pledge_source_unique",
                 violation_error_message=_("This source is already cited for the pledge."),
+                violation_error_code="sources",
             )
         ]
 

@@ -15,11 +15,16 @@ class Source(TrackedModel):
 
     title = models.CharField(_("title"), max_length=500)
     title_supplied = models.BooleanField(
-        _("title supplied by an editor"), default=False,
+        _("title supplied by an editor"),
+        default=False,
         help_text=_("Set when the document has no title of its own and an editor wrote this one."),
     )
     publisher = models.ForeignKey(
-        "commitments.Organization", on_delete=models.PROTECT, null=True, blank=True, related_name="published_sources",
+        "commitments.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="published_sources",
         verbose_name=_("publisher"),
     )
     author = models.CharField(_("author"), max_length=300, blank=True)
@@ -31,7 +36,11 @@ class Source(TrackedModel):
     accessed = models.DateField(_("accessed"), null=True, blank=True)
     archive_url = models.URLField(_("archive URL"), max_length=1000, blank=True)
     translation_of = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="translations",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="translations",
         verbose_name=_("translation of"),
         help_text=_("The source this one translates; a translation is never an independent source."),
     )
@@ -45,13 +54,17 @@ class Source(TrackedModel):
         verbose_name_plural = _("sources")
         constraints = [
             models.UniqueConstraint(
-                fields=["url"], condition=~Q(url=""), name="source_url_unique",
+                fields=["url"],
+                condition=~Q(url=""),
+                name="source_url_unique",
                 violation_error_message=_("Another source already has this URL."),
+                violation_error_code="document_url",
             ),
             models.CheckConstraint(
                 condition=Q(translation_of__isnull=True) | ~Q(translation_of=F("id")),
                 name="source_not_translation_of_itself",
                 violation_error_message=_("A source cannot be a translation of itself."),
+                violation_error_code="translation_of",
             ),
         ]
 

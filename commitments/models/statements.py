@@ -19,24 +19,32 @@ class Statement(TrackedModel):
     """
 
     key = models.SlugField(
-        _("key"), max_length=200, unique=True, editable=False,
+        _("key"),
+        max_length=200,
+        unique=True,
+        editable=False,
         help_text=_("Stable unique key assigned by the tracker; cite it."),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=StatementKind.choices)
     text = models.TextField(_("text as in the source"), blank=True)
     language = models.CharField(_("language of the text"), max_length=35, validators=[validate_language])
     spoken_language = models.CharField(
-        _("language originally spoken"), max_length=35, blank=True, validators=[validate_language],
+        _("language originally spoken"),
+        max_length=35,
+        blank=True,
+        validators=[validate_language],
         help_text=_("Where the source shows it."),
     )
     translation = models.TextField(_("English translation"), blank=True)
-    translation_by = models.CharField(
-        _("translated by"), max_length=10, choices=TranslationBy.choices, blank=True
-    )
+    translation_by = models.CharField(_("translated by"), max_length=10, choices=TranslationBy.choices, blank=True)
     date = models.DateField(_("date"), null=True, blank=True, help_text=_("Stored as the first day of its period."))
     date_precision = precision_field(verbose_name=_("date precision"))
     on_behalf_of = models.ForeignKey(
-        "commitments.Party", on_delete=models.PROTECT, null=True, blank=True, related_name="statements",
+        "commitments.Party",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
         verbose_name=_("on behalf of"),
     )
 
@@ -52,12 +60,21 @@ class Statement(TrackedModel):
                 condition=Q(translation="", translation_by="") | (~Q(translation="") & ~Q(translation_by="")),
                 name="statement_translation_has_translator",
                 violation_error_message=_("A translation says who made it, and only a translation does."),
+                violation_error_code="translation_by",
             ),
             models.CheckConstraint(
-                condition=~Q(kind__in=[StatementKind.QUOTE, StatementKind.PARAPHRASE, StatementKind.ANNOUNCEMENT,
-                                       StatementKind.REPORT]) | ~Q(text=""),
+                condition=~Q(
+                    kind__in=[
+                        StatementKind.QUOTE,
+                        StatementKind.PARAPHRASE,
+                        StatementKind.ANNOUNCEMENT,
+                        StatementKind.REPORT,
+                    ]
+                )
+                | ~Q(text=""),
                 name="statement_said_something_has_text",
                 violation_error_message=_("A quote, paraphrase, announcement or report has its text."),
+                violation_error_code="text",
             ),
         ]
 
@@ -86,15 +103,31 @@ class StatementSpeaker(TrackedModel):
         verbose_name = _("statement speaker")
         verbose_name_plural = _("statement speakers")
         constraints = [
-            exactly_one(["person", "organization"], "statementspeaker_person_or_organization",
-                        _("A speaker is either a person or an organization.")),
-            unique_when_set(["statement", "person"], "person", "statementspeaker_person_unique",
-                            _("This person is already a speaker of the statement.")),
-            unique_when_set(["statement", "organization"], "organization", "statementspeaker_organization_unique",
-                            _("This organization is already a speaker of the statement.")),
+            exactly_one(
+                ["person", "organization"],
+                "statementspeaker_person_or_organization",
+                _("A speaker is either a person or an organization."),
+                "speakers",
+            ),
+            unique_when_set(
+                ["statement", "person"],
+                "person",
+                "statementspeaker_person_unique",
+                _("This person is already a speaker of the statement."),
+                "speakers",
+            ),
+            unique_when_set(
+                ["statement", "organization"],
+                "organization",
+                "statementspeaker_organization_unique",
+                _("This organization is already a speaker of the statement."),
+                "speakers",
+            ),
             models.CheckConstraint(
-                condition=Q(count__isnull=True) | Q(count__gte=1), name="statementspeaker_count_positive",
+                condition=Q(count__isnull=True) | Q(count__gte=1),
+                name="statementspeaker_count_positive",
                 violation_error_message=_("A count of speakers is at least 1."),
+                violation_error_code="speakers",
             ),
         ]
 
@@ -113,8 +146,10 @@ class StatementSource(TrackedModel):
         verbose_name_plural = _("statement sources")
         constraints = [
             models.UniqueConstraint(
-                fields=["statement", "source"], name="statement_source_unique",
+                fields=["statement", "source"],
+                name="statement_source_unique",
                 violation_error_message=_("This source is already cited for the statement."),
+                violation_error_code="sources",
             )
         ]
 
@@ -145,11 +180,20 @@ class StatementTarget(TrackedModel):
         verbose_name = _("statement target")
         verbose_name_plural = _("statement targets")
         constraints = [
-            exactly_one(["party", "pledge", "condition", "initiative"], "statementtarget_exactly_one",
-                        _("A target is exactly one of a party, a pledge, a condition or an initiative.")),
+            exactly_one(
+                ["party", "pledge", "condition", "initiative"],
+                "statementtarget_exactly_one",
+                _("A target is exactly one of a party, a pledge, a condition or an initiative."),
+                "targets",
+            ),
             *[
-                unique_when_set(["statement", field], field, f"statementtarget_{field}_unique",
-                                _("The statement already has this target."))
+                unique_when_set(
+                    ["statement", field],
+                    field,
+                    f"statementtarget_{field}_unique",
+                    _("The statement already has this target."),
+                    "targets",
+                )
                 for field in ("party", "pledge", "condition", "initiative")
             ],
         ]

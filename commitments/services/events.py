@@ -16,7 +16,10 @@ def status_event_create(record, *, status, date, date_precision="day", note="", 
         raise ValidationError({"sources": [_("An event cites at least one source or statement.")]})
     field = record._meta.model_name
     event = StatusEvent(
-        **{field: record}, status=status, date=period_start(date, date_precision), date_precision=date_precision,
+        **{field: record},
+        status=status,
+        date=period_start(date, date_precision),
+        date_precision=date_precision,
         note=note,
     )
     validate_status(field, status)

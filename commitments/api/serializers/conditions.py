@@ -1,0 +1,58 @@
+from rest_framework import serializers
+
+from ...choices import ConditionStatus
+from ...models import Condition, ConditionLink, Initiative, Pledge, Source, Statement
+from .fields import PartyField, SlugField
+from .refs import KeyRefSerializer, PartyRefSerializer, SlugRefSerializer, SourceRefSerializer, TimestampsMixin
+
+
+class ConditionLinkSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    pledge = KeyRefSerializer(allow_null=True, help_text="The one pledge it holds up, if that is what it holds up.")
+    initiative = SlugRefSerializer(
+        allow_null=True, help_text="The initiative it holds up, as a whole or (with party) that party's participation."
+    )
+    party = PartyRefSerializer(allow_null=True)
+    insisted_by = PartyRefSerializer(allow_null=True)
+    must_act = PartyRefSerializer(allow_null=True)
+    statement = KeyRefSerializer(allow_null=True, help_text="Evidence: a statement.")
+    source = SourceRefSerializer(allow_null=True, help_text="Evidence: a source.")
+    note = serializers.CharField()
+
+
+class ConditionSerializer(TimestampsMixin):
+    """A condition as clients read it; `status` is its latest event's (null before the first)."""
+
+    url = serializers.URLField()
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    description = serializers.CharField()
+    status = serializers.ChoiceField(choices=ConditionStatus.choices, allow_null=True)
+    links = ConditionLinkSerializer(many=True)
+    events_url = serializers.URLField()
+
+
+class ConditionLinkWriteSerializer(serializers.ModelSerializer):
+    pledge = serializers.PrimaryKeyRelatedField(queryset=Pledge.objects.all(), required=False, allow_null=True)
+    initiative = SlugField(Initiative.objects.all(), required=False, allow_null=True)
+    party = PartyField(required=False, allow_null=True)
+    insisted_by = PartyField(required=False, allow_null=True)
+    must_act = PartyField(required=False, allow_null=True)
+    statement = serializers.PrimaryKeyRelatedField(queryset=Statement.objects.all(), required=False, allow_null=True)
+    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(), required=False, allow_null=True)
+
+    class Meta:
+        model = ConditionLink
+        fields = ["pledge", "initiative", "party", "insisted_by", "must_act", "statement", "source", "note"]
+        validators = []
+
+
+class ConditionWriteSerializer(serializers.ModelSerializer):
+    links = ConditionLinkWriteSerializer(many=True, required=False)
+
+    class Meta:
+        model = Condition
+        fields = ["slug", "name", "description", "links"]
+
+    def validate_links(self, links):
+        return [ConditionLink(**link) for link in links]

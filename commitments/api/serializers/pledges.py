@@ -1,0 +1,101 @@
+from django.utils.translation import gettext as _
+from rest_framework import serializers
+
+from countries.api.serializers import CountryCodeField
+from countries.models import CountryGroup
+from tracker.dates import DatePrecision
+
+from ...choices import PledgeKind, PledgeStatus, QuantityQualifier
+from ...models import Initiative, Organization, Pledge
+from ...services.parties import party_for
+from .fields import SlugField, citations
+from .refs import (
+    CountryRefSerializer,
+    GroupRefSerializer,
+    PartyRefSerializer,
+    SlugRefSerializer,
+    SourceRefSerializer,
+    TimestampsMixin,
+)
+
+PARTY_FIELDS = ("country", "country_group", "organization")
+
+
+class QuantitySerializer(serializers.Serializer):
+    qualifier = serializers.ChoiceField(choices=QuantityQualifier.choices, source="quantity_qualifier")
+    low = serializers.IntegerField(source="quantity_low", allow_null=True, required=False, min_value=0)
+    high = serializers.IntegerField(source="quantity_high", allow_null=True, required=False, min_value=0)
+    unit = serializers.CharField(
+        source="quantity_unit", required=False, max_length=10, help_text="persons, or an ISO 4217 currency code."
+    )
+    text = serializers.CharField(
+        source="quantity_text",
+        required=False,
+        allow_blank=True,
+        max_length=300,
+        help_text="The quantity in the source's own words.",
+    )
+
+
+class HeldUpBySerializer(SlugRefSerializer):
+    status = serializers.CharField(allow_null=True)
+    via = serializers.ChoiceField(
+        choices=["pledge", "initiative", "participation"],
+        help_text="Whether the condition holds up this pledge itself, its whole initiative, or its party's part.",
+    )
+
+
+class PledgeSerializer(TimestampsMixin):
+    """A pledge as clients read it. Its party is exactly one of country, country_group and organization, and
+    `party` repeats it; `status` is its latest event's (null before the first)."""
+
+    url = serializers.URLField()
+    id = serializers.IntegerField()
+    key = serializers.CharField(help_text="Stable unique key, assigned by the tracker.")
+    party = PartyRefSerializer()
+    country = CountryRefSerializer(allow_null=True)
+    country_group = GroupRefSerializer(allow_null=True)
+    organization = SlugRefSerializer(allow_null=True)
+    initiative = SlugRefSerializer()
+    kind = serializers.ChoiceField(choices=PledgeKind.choices)
+    quantity = QuantitySerializer()
+    description = serializers.CharField()
+    status = serializers.ChoiceField(choices=PledgeStatus.choices, allow_null=True)
+    announced = serializers.DateField(allow_null=True, help_text="The date of the first event.")
+    announced_precision = serializers.ChoiceField(choices=DatePrecision.choices, allow_null=True)
+    sources = SourceRefSerializer(many=True)
+    conditions = HeldUpBySerializer(many=True, help_text="Conditions that hold this pledge up (read-only).")
+    events_url = serializers.URLField()
+
+
+class PledgeWriteSerializer(serializers.ModelSerializer):
+    country = CountryCodeField(required=False, allow_null=True)
+    country_group = SlugField(CountryGroup.objects.all(), required=False, allow_null=True)
+    organization = SlugField(Organization.objects.all(), required=False, allow_null=True)
+    initiative = SlugField(Initiative.objects.all())
+    quantity = QuantitySerializer(source="*", required=False)
+    sources = citations(min_length=1, help_text="At least one source: ids, or {id, locator} objects.")
+
+    class Meta:
+        model = Pledge
+        fields = [
+            "country",
+            "country_group",
+            "organization",
+            "initiative",
+            "kind",
+            "quantity",
+            "description",
+            "sources",
+        ]
+
+    def validate(self, attrs):
+        given = {name: attrs.pop(name) for name in PARTY_FIELDS if name in attrs}
+        if self.instance is None or given:
+            chosen = {name: record for name, record in given.items() if record is not None}
+            if len(chosen) != 1:
+                raise serializers.ValidationError(
+                    {"party": [_("Give exactly one of country, country_group and organization.")]}
+                )
+            attrs["party"] = party_for(**chosen)
+        return attrs

@@ -1,0 +1,132 @@
+from rest_framework import serializers
+
+from countries.api.serializers import CountryCodeField
+from countries.models import CountryGroup
+from tracker.dates import DatePrecision
+
+from ...choices import PartyType, Stance, StatementKind, TranslationBy
+from ...models import Condition, Initiative, Organization, Person, Pledge, Statement, StatementSpeaker, StatementTarget
+from ...services.parties import party_for
+from .fields import PartyField, SlugField, citations
+from .refs import (
+    CountryRefSerializer,
+    GroupRefSerializer,
+    KeyRefSerializer,
+    PartyRefSerializer,
+    SlugRefSerializer,
+    SourceRefSerializer,
+    TimestampsMixin,
+)
+
+TARGET_PARTIES = ("country", "country_group", "organization")
+TARGET_RECORDS = ("pledge", "condition", "initiative")
+NULL_AS_BLANK = {"spoken_language": "", "translation_by": "", "date_precision": DatePrecision.DAY}
+
+
+class PersonRefSerializer(SlugRefSerializer):
+    is_anonymous = serializers.BooleanField()
+
+
+class SpeakerSerializer(serializers.Serializer):
+    person = PersonRefSerializer(allow_null=True)
+    organization = SlugRefSerializer(allow_null=True)
+    role = serializers.CharField(help_text="The speaker's role at the time.")
+    count = serializers.IntegerField(allow_null=True, help_text='For an anonymous group, how many ("three diplomats").')
+
+
+class TargetSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=[*PartyType.values, *TARGET_RECORDS])
+    country = CountryRefSerializer(allow_null=True)
+    country_group = GroupRefSerializer(allow_null=True)
+    organization = SlugRefSerializer(allow_null=True)
+    pledge = KeyRefSerializer(allow_null=True)
+    condition = SlugRefSerializer(allow_null=True)
+    initiative = SlugRefSerializer(allow_null=True)
+    stance = serializers.ChoiceField(choices=Stance.choices, allow_null=True)
+
+
+class StatementSerializer(TimestampsMixin):
+    """A statement as clients read it: text as in the source, its translation, speakers, targets, sources."""
+
+    url = serializers.URLField()
+    id = serializers.IntegerField()
+    key = serializers.CharField(help_text="Stable unique key, assigned by the tracker.")
+    kind = serializers.ChoiceField(choices=StatementKind.choices)
+    text = serializers.CharField()
+    language = serializers.CharField(help_text="BCP 47 tag of the text.")
+    spoken_language = serializers.CharField(allow_null=True, help_text="Language originally spoken, where known.")
+    translation = serializers.CharField(help_text="English translation.")
+    translation_by = serializers.ChoiceField(choices=TranslationBy.choices, allow_null=True)
+    date = serializers.DateField(allow_null=True)
+    date_precision = serializers.ChoiceField(choices=DatePrecision.choices, allow_null=True)
+    speakers = SpeakerSerializer(many=True)
+    on_behalf_of = PartyRefSerializer(allow_null=True)
+    targets = TargetSerializer(many=True)
+    sources = SourceRefSerializer(many=True)
+
+
+class SpeakerWriteSerializer(serializers.ModelSerializer):
+    person = SlugField(Person.objects.all(), required=False, allow_null=True)
+    organization = SlugField(Organization.objects.all(), required=False, allow_null=True)
+
+    class Meta:
+        model = StatementSpeaker
+        fields = ["person", "organization", "role", "count"]
+        validators = []
+
+
+class TargetWriteSerializer(serializers.Serializer):
+    """One target, e.g. `{"country": "TUR", "stance": "opposes"}` or `{"pledge": 12, "stance": "supports"}`."""
+
+    country = CountryCodeField(required=False, allow_null=True)
+    country_group = SlugField(CountryGroup.objects.all(), required=False, allow_null=True)
+    organization = SlugField(Organization.objects.all(), required=False, allow_null=True)
+    pledge = serializers.PrimaryKeyRelatedField(queryset=Pledge.objects.all(), required=False, allow_null=True)
+    condition = SlugField(Condition.objects.all(), required=False, allow_null=True)
+    initiative = SlugField(Initiative.objects.all(), required=False, allow_null=True)
+    stance = serializers.ChoiceField(choices=Stance.choices, required=False, allow_null=True, allow_blank=True)
+
+    def validate(self, attrs):
+        chosen = {name: value for name, value in attrs.items() if name != "stance" and value is not None}
+        if len(chosen) != 1:
+            raise serializers.ValidationError(
+                "A target is exactly one of country, country_group, organization, pledge, condition, initiative."
+            )
+        name, record = chosen.popitem()
+        target = {"party": party_for(**{name: record})} if name in TARGET_PARTIES else {name: record}
+        return StatementTarget(**target, stance=attrs.get("stance") or "")
+
+
+class StatementWriteSerializer(serializers.ModelSerializer):
+    speakers = SpeakerWriteSerializer(many=True, required=False)
+    on_behalf_of = PartyField(required=False, allow_null=True)
+    targets = TargetWriteSerializer(many=True, required=False)
+    sources = citations(min_length=1, help_text="At least one source: ids, or {id, locator} objects.")
+
+    class Meta:
+        model = Statement
+        fields = [
+            "kind",
+            "text",
+            "language",
+            "spoken_language",
+            "translation",
+            "translation_by",
+            "date",
+            "date_precision",
+            "speakers",
+            "on_behalf_of",
+            "targets",
+            "sources",
+        ]
+        extra_kwargs = {name: {"allow_null": True} for name in NULL_AS_BLANK}
+
+    def validate(self, attrs):
+        """Null, as these fields read when empty, is written back as empty."""
+        for name, empty in NULL_AS_BLANK.items():
+            if name in attrs and attrs[name] is None:
+                attrs[name] = empty
+        return attrs
+
+    def validate_speakers(self, speakers):
+        return [StatementSpeaker(**speaker) for speaker in speakers]

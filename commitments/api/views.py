@@ -1,0 +1,236 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from tracker.exceptions import api_validation_error
+from tracker.permissions import model_permissions_for
+from tracker.rows import UrlBuilder
+from tracker.schema import document_record_viewset
+from tracker.views import RecordViewSet
+
+from .. import filters, models, services
+from ..querysets.conditions import ConditionRows
+from ..querysets.events import EventRows
+from ..querysets.initiatives import InitiativeRows
+from ..querysets.parties import OrganizationRows, PersonRows
+from ..querysets.pledges import PledgeRows
+from ..querysets.sources import SourceRows
+from ..querysets.statements import StatementRows
+from .serializers import conditions, events, initiatives, parties, pledges, sources, statements
+
+
+class ServiceViewSet(RecordViewSet):
+    """A RecordViewSet whose writes call `create`, `update` and `delete` service functions."""
+
+    create_service = update_service = delete_service = None
+
+    def perform_create(self, serializer):
+        return type(self).create_service(**serializer.validated_data)
+
+    def perform_update(self, serializer):
+        return type(self).update_service(serializer.instance, **serializer.validated_data)
+
+    def perform_destroy(self, instance):
+        type(self).delete_service(instance)
+
+
+def events_action(read_serializer, write_serializer):
+    """GET lists a record's status timeline; POST adds a dated, sourced event (needs add_statusevent)."""
+
+    @extend_schema(methods=["GET"], summary="Status timeline", responses=read_serializer(many=True))
+    @extend_schema(
+        methods=["POST"], summary="Add a status event", request=write_serializer, responses={201: read_serializer}
+    )
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        url_path="events",
+        serializer_class=write_serializer,
+        permission_classes=[model_permissions_for(models.StatusEvent)],
+        filter_backends=[],
+    )
+    def events(self, request, *args, **kwargs):
+        record = self.get_object()
+        if request.method == "POST":
+            return add_event(self, record, write_serializer(data=request.data))
+        rows = EventRows(UrlBuilder(request))
+        page = self.paginate_queryset(rows.values(models.StatusEvent.objects.filter(**{record_field(record): record})))
+        return self.get_paginated_response(rows.shape(list(page)))
+
+    return events
+
+
+def add_event(view, record, serializer):
+    try:
+        with transaction.atomic():
+            serializer.is_valid(raise_exception=True)
+            event = services.events.status_event_create(record, **serializer.validated_data)
+    except DjangoValidationError as error:
+        raise api_validation_error(error, serializer) from error
+    body = EventRows(UrlBuilder(view.request)).one(models.StatusEvent.objects.filter(pk=event.pk))
+    return Response(body, status=status.HTTP_201_CREATED)
+
+
+def record_field(record):
+    return record._meta.model_name
+
+
+@document_record_viewset(parties.OrganizationSerializer, parties.OrganizationWriteSerializer, "organization", "slug")
+class OrganizationViewSet(ServiceViewSet):
+    """Non-state and multilateral parties, government bodies, militaries, think tanks and publishers."""
+
+    lookup_field = "slug"
+    rows_class = OrganizationRows
+    write_serializer_class = parties.OrganizationWriteSerializer
+    filterset_class = filters.OrganizationFilterSet
+    search_fields = ["name", "acronym", "description"]
+    ordering_fields = ["id", "name", "slug", "kind", "updated"]
+    ordering = ["name"]
+    create_service = services.parties.organization_create
+    update_service = services.parties.organization_update
+    delete_service = services.parties.organization_delete
+
+    def get_queryset(self):
+        """Every organization; the row shape is OrganizationRows'."""
+        return models.Organization.objects.all()
+
+
+@document_record_viewset(parties.PersonSerializer, parties.PersonWriteSerializer, "person", "slug")
+class PersonViewSet(ServiceViewSet):
+    """People, named or anonymous ("a Hamas spokesperson")."""
+
+    lookup_field = "slug"
+    rows_class = PersonRows
+    write_serializer_class = parties.PersonWriteSerializer
+    filterset_class = filters.PersonFilterSet
+    search_fields = ["name", "description"]
+    ordering_fields = ["id", "name", "slug", "updated"]
+    ordering = ["name", "description"]
+    create_service = services.parties.person_create
+    update_service = services.parties.person_update
+    delete_service = services.parties.person_delete
+
+    def get_queryset(self):
+        """Every person; the row shape is PersonRows'."""
+        return models.Person.objects.all()
+
+
+@document_record_viewset(sources.SourceSerializer, sources.SourceWriteSerializer, "source", "id")
+class SourceViewSet(ServiceViewSet):
+    """Where claims come from: reports, statements, documents, and translations of them."""
+
+    lookup_value_regex = r"\d+"
+    rows_class = SourceRows
+    write_serializer_class = sources.SourceWriteSerializer
+    filterset_class = filters.SourceFilterSet
+    search_fields = ["title", "author", "notes"]
+    ordering_fields = ["id", "title", "published", "updated"]
+    ordering = ["id"]
+    create_service = services.sources.source_create
+    update_service = services.sources.source_update
+    delete_service = services.sources.source_delete
+
+    def get_queryset(self):
+        """Every source; the row shape is SourceRows'."""
+        return models.Source.objects.all()
+
+
+@document_record_viewset(initiatives.InitiativeSerializer, initiatives.InitiativeWriteSerializer, "initiative", "slug")
+class InitiativeViewSet(ServiceViewSet):
+    """What is pledged to or proposed, with its status timeline at `events/`."""
+
+    lookup_field = "slug"
+    rows_class = InitiativeRows
+    write_serializer_class = initiatives.InitiativeWriteSerializer
+    filterset_class = filters.InitiativeFilterSet
+    search_fields = ["name", "description", "location"]
+    ordering_fields = ["id", "name", "slug", "status", "start", "updated"]
+    ordering = ["name"]
+    create_service = services.initiatives.initiative_create
+    update_service = services.initiatives.initiative_update
+    delete_service = services.initiatives.initiative_delete
+    events = events_action(events.InitiativeEventSerializer, events.InitiativeEventWriteSerializer)
+
+    def get_queryset(self):
+        """Every initiative; the row shape is InitiativeRows'."""
+        return models.Initiative.objects.all()
+
+
+@document_record_viewset(pledges.PledgeSerializer, pledges.PledgeWriteSerializer, "pledge", "id")
+class PledgeViewSet(ServiceViewSet):
+    """Who pledged what to which initiative, with its quantity, sources, conditions and status timeline."""
+
+    lookup_value_regex = r"\d+"
+    rows_class = PledgeRows
+    write_serializer_class = pledges.PledgeWriteSerializer
+    filterset_class = filters.PledgeFilterSet
+    search_fields = [
+        "key",
+        "description",
+        "quantity_text",
+        "initiative__name",
+        "party__country__name",
+        "party__country_group__name",
+        "party__organization__name",
+    ]
+    ordering_fields = ["id", "key", "kind", "status", "announced", "quantity_low", "quantity_high", "updated"]
+    ordering = ["id"]
+    create_service = services.pledges.pledge_create
+    update_service = services.pledges.pledge_update
+    delete_service = services.pledges.pledge_delete
+    events = events_action(events.PledgeEventSerializer, events.PledgeEventWriteSerializer)
+
+    def get_queryset(self):
+        """Every pledge; the row shape is PledgeRows'."""
+        return models.Pledge.objects.all()
+
+
+@document_record_viewset(conditions.ConditionSerializer, conditions.ConditionWriteSerializer, "condition", "slug")
+class ConditionViewSet(ServiceViewSet):
+    """Issues that hold commitments up, where each bites, and their status timelines."""
+
+    lookup_field = "slug"
+    rows_class = ConditionRows
+    write_serializer_class = conditions.ConditionWriteSerializer
+    filterset_class = filters.ConditionFilterSet
+    search_fields = ["name", "description"]
+    ordering_fields = ["id", "name", "slug", "status", "updated"]
+    ordering = ["name"]
+    create_service = services.conditions.condition_create
+    update_service = services.conditions.condition_update
+    delete_service = services.conditions.condition_delete
+    events = events_action(events.ConditionEventSerializer, events.ConditionEventWriteSerializer)
+
+    def get_queryset(self):
+        """Every condition; the row shape is ConditionRows'."""
+        return models.Condition.objects.all()
+
+
+@document_record_viewset(statements.StatementSerializer, statements.StatementWriteSerializer, "statement", "id")
+class StatementViewSet(ServiceViewSet):
+    """What was said or reported, by whom, about what (with a stance on each target), and where it is written."""
+
+    lookup_value_regex = r"\d+"
+    rows_class = StatementRows
+    write_serializer_class = statements.StatementWriteSerializer
+    filterset_class = filters.StatementFilterSet
+    search_fields = [
+        "key",
+        "text",
+        "translation",
+        "speakers__person__name",
+        "speakers__person__description",
+        "speakers__organization__name",
+    ]
+    ordering_fields = ["id", "key", "date", "kind", "updated"]
+    ordering = ["id"]
+    create_service = services.statements.statement_create
+    update_service = services.statements.statement_update
+    delete_service = services.statements.statement_delete
+
+    def get_queryset(self):
+        """Every statement; the row shape is StatementRows'."""
+        return models.Statement.objects.all()

@@ -1,0 +1,127 @@
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from countries.filters import CountryCodesFilter
+from countries.models import CountryGroup
+from tracker.filters import AnyOfChoiceFilter, PeriodEndsAfterFilter, PeriodStartsBeforeFilter, TrackerFilterSet
+
+from ..choices import ConditionStatus, Stance, StatementKind
+from ..models import Condition, Initiative, Organization, Person, Pledge, Statement
+from .records import LanguageFilter, ids, slugs, source_ids
+
+ABOUT_FILTERS = ("about_country", "about_group", "about_organization", "pledge", "condition", "initiative")
+
+
+class ConditionFilterSet(TrackerFilterSet):
+    status = AnyOfChoiceFilter(choices=ConditionStatus.choices, help_text=_("Current statuses (any of)."))
+    initiative = slugs(
+        Initiative, _("Conditions on these initiatives or their pledges (slugs)."), apply="for_initiatives"
+    )
+    pledge = ids(Pledge, "pledge", _("Conditions that hold up these pledges (ids)."), apply="for_pledges")
+    country = CountryCodesFilter(
+        apply="for_countries", help_text=_("Conditions that hold up these countries' pledges or participation.")
+    )
+
+    class Meta:
+        model = Condition
+        fields = ["status", "initiative", "pledge", "country"]
+
+    def for_initiatives(self, queryset, ids):
+        return queryset.for_initiatives(ids)
+
+    def for_pledges(self, queryset, ids):
+        return queryset.holding_up(Pledge.objects.filter(id__in=ids))
+
+    def for_countries(self, queryset, ids):
+        return queryset.for_countries(ids)
+
+
+class StatementFilterSet(TrackerFilterSet):
+    """`stance` combined with an `about_…`, `pledge`, `condition` or `initiative` filter matches stances on that
+    same target."""
+
+    speaker = slugs(Person, _("Speakers: person slugs (any of)."), apply="spoken_by")
+    organization = slugs(
+        Organization, _("The speaker's organization, or the one spoken for (slugs)."), apply="involving_organizations"
+    )
+    country = CountryCodesFilter(field_name="on_behalf_of__country_id", help_text=_("The country spoken for."))
+    about_country = CountryCodesFilter(apply="about_countries", help_text=_("About these countries or their pledges."))
+    about_group = slugs(CountryGroup, _("About these country groups or their pledges."), apply="about_groups")
+    about_organization = slugs(
+        Organization, _("About these organizations or their pledges."), apply="about_organizations"
+    )
+    pledge = ids(Pledge, "pledge", _("About these pledges (ids)."), apply="about_pledges")
+    condition = slugs(Condition, _("About these conditions, or cited as their evidence."), apply="about_conditions")
+    initiative = slugs(Initiative, _("About these initiatives or their pledges."), apply="about_initiatives")
+    stance = AnyOfChoiceFilter(
+        choices=Stance.choices,
+        method="filter_stance",
+        help_text=_("Stances (any of); with an about filter, on that same target."),
+    )
+    kind = AnyOfChoiceFilter(choices=StatementKind.choices, help_text=_("Statement kinds (any of)."))
+    language = LanguageFilter(field_name="language", help_text=_("Language of the text: BCP 47 tags (any of)."))
+    stated_after = PeriodEndsAfterFilter(field_name="date", help_text=_("Dated in a period ending on or after this."))
+    stated_before = PeriodStartsBeforeFilter(field_name="date", help_text=_("Dated in a period starting on or before."))
+    source = source_ids(apply="citing")
+    publisher = slugs(Organization, _("Cited sources published by these organizations."), apply="published_by")
+
+    class Meta:
+        model = Statement
+        fields = []
+
+    def filter_queryset(self, queryset):
+        """Target filters are gathered into one condition on the same target row, so that `stance` applies to
+        the target the `about_…` filters chose."""
+        self.target_conditions = []
+        queryset = super().filter_queryset(queryset)
+        stance = self.form.cleaned_data.get("stance")
+        if stance:
+            self.target_conditions.append(Q(stance__in=stance))
+        if self.target_conditions:
+            combined = Q()
+            for condition in self.target_conditions:
+                combined &= condition
+            queryset = queryset.with_targets(combined)
+        return queryset
+
+    def filter_stance(self, queryset, name, value):
+        return queryset
+
+    def target(self, queryset, condition):
+        self.target_conditions.append(condition)
+        return queryset
+
+    def spoken_by(self, queryset, ids):
+        return queryset.spoken_by_people(ids)
+
+    def involving_organizations(self, queryset, ids):
+        return queryset.involving_organizations(ids)
+
+    def about_countries(self, queryset, ids):
+        return self.target(queryset, Q(party__country_id__in=ids) | Q(pledge__party__country_id__in=ids))
+
+    def about_groups(self, queryset, ids):
+        return self.target(queryset, Q(party__country_group_id__in=ids) | Q(pledge__party__country_group_id__in=ids))
+
+    def about_organizations(self, queryset, ids):
+        return self.target(queryset, Q(party__organization_id__in=ids) | Q(pledge__party__organization_id__in=ids))
+
+    def about_pledges(self, queryset, ids):
+        return self.target(queryset, Q(pledge_id__in=ids))
+
+    def about_conditions(self, queryset, ids):
+        if self.form.cleaned_data.get("stance"):
+            return self.target(queryset, Q(condition_id__in=ids))
+        return queryset.filter(
+            Q(id__in=queryset.model.objects.with_targets(Q(condition_id__in=ids)).values("id"))
+            | queryset.evidence_for_conditions(ids)
+        )
+
+    def about_initiatives(self, queryset, ids):
+        return self.target(queryset, Q(initiative_id__in=ids) | Q(pledge__initiative_id__in=ids))
+
+    def citing(self, queryset, ids):
+        return queryset.citing(ids)
+
+    def published_by(self, queryset, ids):
+        return queryset.published_by(ids)

@@ -1,0 +1,28 @@
+"""The domain's reads: queryset methods that filters and views call, and (in the sibling modules) the `Rows`
+classes that shape each resource for the API, exports and `as_of`."""
+
+from .filtering import (
+    ConditionLinkQuerySet,
+    ConditionQuerySet,
+    InitiativeQuerySet,
+    OrganizationQuerySet,
+    PartyQuerySet,
+    PersonQuerySet,
+    PledgeQuerySet,
+    SourceQuerySet,
+    StatementQuerySet,
+    StatusEventQuerySet,
+)
+
+__all__ = [
+    "ConditionLinkQuerySet",
+    "ConditionQuerySet",
+    "InitiativeQuerySet",
+    "OrganizationQuerySet",
+    "PartyQuerySet",
+    "PersonQuerySet",
+    "PledgeQuerySet",
+    "SourceQuerySet",
+    "StatementQuerySet",
+    "StatusEventQuerySet",
+]

@@ -1,0 +1,62 @@
+from tracker.rows import Rows
+
+from .refs import party_fields, party_obj, pledge_ref, slug_ref, source_ref, statement_ref
+
+LINK_FIELDS = (
+    "id",
+    "condition_id",
+    "pledge_id",
+    "pledge__key",
+    "initiative__slug",
+    "initiative__name",
+    *party_fields("party"),
+    *party_fields("insisted_by"),
+    *party_fields("must_act"),
+    "statement_id",
+    "statement__key",
+    "source_id",
+    "source__title",
+    "note",
+)
+
+
+class ConditionRows(Rows):
+    fields = ("id", "slug", "name", "description", "status", "created", "updated")
+
+    def shape(self, rows):
+        links = self.links([row["id"] for row in rows])
+        return [self.shape_one(row, links.get(row["id"], [])) for row in rows]
+
+    def links(self, condition_ids):
+        from ..models import ConditionLink
+
+        grouped = {}
+        for link in ConditionLink.objects.filter(condition_id__in=condition_ids).order_by("id").values(*LINK_FIELDS):
+            grouped.setdefault(link["condition_id"], []).append(self.shape_link(link))
+        return grouped
+
+    def shape_link(self, link):
+        return {
+            "id": link["id"],
+            "pledge": pledge_ref(self.urls, link["pledge_id"], link["pledge__key"]),
+            "initiative": slug_ref(self.urls, "initiative", link["initiative__slug"], link["initiative__name"]),
+            "party": party_obj(self.urls, link, "party"),
+            "insisted_by": party_obj(self.urls, link, "insisted_by"),
+            "must_act": party_obj(self.urls, link, "must_act"),
+            "statement": statement_ref(self.urls, link["statement_id"], link["statement__key"]),
+            "source": source_ref(self.urls, link["source_id"], link["source__title"]),
+            "note": link["note"],
+        }
+
+    def shape_one(self, row, links):
+        return {
+            "url": self.urls.detail("condition", row["slug"]),
+            "slug": row["slug"],
+            "name": row["name"],
+            "description": row["description"],
+            "status": row["status"],
+            "links": links,
+            "events_url": self.urls.route("condition-events", row["slug"]),
+            "created": row["created"],
+            "updated": row["updated"],
+        }

@@ -1,0 +1,112 @@
+from django.db.models import Q
+
+from tracker.rows import Rows
+
+from .refs import party_fields, party_obj, party_parts, slug_ref, source_ref
+
+
+class PledgeRows(Rows):
+    fields = (
+        "id",
+        "key",
+        "party_id",
+        *party_fields("party"),
+        "initiative_id",
+        "initiative__slug",
+        "initiative__name",
+        "kind",
+        "quantity_qualifier",
+        "quantity_low",
+        "quantity_high",
+        "quantity_unit",
+        "quantity_text",
+        "description",
+        "status",
+        "announced",
+        "announced_precision",
+        "created",
+        "updated",
+    )
+
+    def shape(self, rows):
+        ids = [row["id"] for row in rows]
+        sources = self.sources(ids)
+        conditions = self.conditions(rows)
+        return [self.shape_one(row, sources.get(row["id"], []), conditions.get(row["id"], [])) for row in rows]
+
+    def sources(self, pledge_ids):
+        from ..models import PledgeSource
+
+        links = (
+            PledgeSource.objects.filter(pledge_id__in=pledge_ids)
+            .order_by("id")
+            .values_list("pledge_id", "source_id", "source__title", "locator")
+        )
+        sources = {}
+        for pledge_id, source_id, title, locator in links:
+            sources.setdefault(pledge_id, []).append(source_ref(self.urls, source_id, title, locator))
+        return sources
+
+    def conditions(self, rows):
+        """The conditions that hold each pledge up: directly, through its initiative, or through its party's
+        participation in the initiative; one query for the whole page."""
+        from ..models import ConditionLink
+
+        links = (
+            ConditionLink.objects.filter(
+                Q(pledge_id__in=[row["id"] for row in rows])
+                | Q(pledge__isnull=True, initiative_id__in={row["initiative_id"] for row in rows})
+            )
+            .order_by("condition__name", "id")
+            .values_list(
+                "pledge_id", "initiative_id", "party_id", "condition__slug", "condition__name", "condition__status"
+            )
+        )
+        links = list(links)
+        return {row["id"]: self.conditions_of(row, links) for row in rows}
+
+    def conditions_of(self, row, links):
+        held = {}
+        for pledge_id, initiative_id, party_id, slug, name, status in links:
+            via = holds_up(row, pledge_id, initiative_id, party_id)
+            if via and slug not in held:
+                held[slug] = {**slug_ref(self.urls, "condition", slug, name), "status": status, "via": via}
+        return list(held.values())
+
+    def shape_one(self, row, sources, conditions):
+        return {
+            "url": self.urls.detail("pledge", row["id"]),
+            "id": row["id"],
+            "key": row["key"],
+            "party": party_obj(self.urls, row, "party"),
+            **party_parts(self.urls, row, "party"),
+            "initiative": slug_ref(self.urls, "initiative", row["initiative__slug"], row["initiative__name"]),
+            "kind": row["kind"],
+            "quantity": {
+                "qualifier": row["quantity_qualifier"],
+                "low": row["quantity_low"],
+                "high": row["quantity_high"],
+                "unit": row["quantity_unit"],
+                "text": row["quantity_text"],
+            },
+            "description": row["description"],
+            "status": row["status"],
+            "announced": row["announced"],
+            "announced_precision": row["announced_precision"] if row["announced"] else None,
+            "sources": sources,
+            "conditions": conditions,
+            "events_url": self.urls.route("pledge-events", row["id"]),
+            "created": row["created"],
+            "updated": row["updated"],
+        }
+
+
+def holds_up(row, pledge_id, initiative_id, party_id):
+    """How a condition link holds this pledge up, or None."""
+    if pledge_id is not None:
+        return "pledge" if pledge_id == row["id"] else None
+    if initiative_id != row["initiative_id"]:
+        return None
+    if party_id is None:
+        return "initiative"
+    return "participation" if party_id == row["party_id"] else None

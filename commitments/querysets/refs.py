@@ -1,0 +1,74 @@
+"""The small objects by which one resource shows another, so that a client needs no second request."""
+
+from countries.querysets import country_ref, group_ref
+
+from ..choices import PartyType
+
+PARTY_FIELDS = (
+    "country__iso3",
+    "country__name",
+    "country_group__slug",
+    "country_group__name",
+    "organization__slug",
+    "organization__name",
+)
+
+
+def party_fields(prefix):
+    """The `.values()` names that `party_obj` reads for the party at `prefix` ("party", "lead", …)."""
+    return tuple(f"{prefix}__{field}" for field in PARTY_FIELDS)
+
+
+def party_obj(urls, row, prefix):
+    """`{"type", "key", "name", "url"}` for the party at `prefix`, or None."""
+    iso3 = row[f"{prefix}__country__iso3"]
+    if iso3:
+        return party_dict(PartyType.COUNTRY, iso3, row[f"{prefix}__country__name"], urls.detail("country", iso3))
+    slug = row[f"{prefix}__country_group__slug"]
+    if slug:
+        name = row[f"{prefix}__country_group__name"]
+        return party_dict(PartyType.COUNTRY_GROUP, slug, name, urls.detail("countrygroup", slug))
+    slug = row[f"{prefix}__organization__slug"]
+    if slug:
+        name = row[f"{prefix}__organization__name"]
+        return party_dict(PartyType.ORGANIZATION, slug, name, urls.detail("organization", slug))
+    return None
+
+
+def party_dict(type_, key, name, url):
+    return {"type": type_.value, "key": key, "name": name, "url": url}
+
+
+def party_parts(urls, row, prefix):
+    """The party's record under its own name: `country`, `country_group` and `organization`, two of them None."""
+    return {
+        "country": country_ref(urls, row[f"{prefix}__country__iso3"], row[f"{prefix}__country__name"]),
+        "country_group": group_ref(urls, row[f"{prefix}__country_group__slug"], row[f"{prefix}__country_group__name"]),
+        "organization": slug_ref(
+            urls, "organization", row[f"{prefix}__organization__slug"], row[f"{prefix}__organization__name"]
+        ),
+    }
+
+
+def slug_ref(urls, basename, slug, name):
+    if slug is None:
+        return None
+    return {"slug": slug, "name": name, "url": urls.detail(basename, slug)}
+
+
+def pledge_ref(urls, pledge_id, key):
+    if pledge_id is None:
+        return None
+    return {"id": pledge_id, "key": key, "url": urls.detail("pledge", pledge_id)}
+
+
+def statement_ref(urls, statement_id, key):
+    if statement_id is None:
+        return None
+    return {"id": statement_id, "key": key, "url": urls.detail("statement", statement_id)}
+
+
+def source_ref(urls, source_id, title, locator=""):
+    if source_id is None:
+        return None
+    return {"id": source_id, "title": title, "locator": locator, "url": urls.detail("source", source_id)}

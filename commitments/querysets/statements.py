@@ -1,0 +1,129 @@
+from countries.querysets import country_ref, group_ref
+from tracker.rows import Rows, group_by
+
+from .refs import party_fields, party_obj, pledge_ref, slug_ref, source_ref
+
+TARGET_FIELDS = (
+    "statement_id",
+    *party_fields("party"),
+    "pledge_id",
+    "pledge__key",
+    "condition__slug",
+    "condition__name",
+    "initiative__slug",
+    "initiative__name",
+    "stance",
+)
+
+
+class StatementRows(Rows):
+    fields = (
+        "id",
+        "key",
+        "kind",
+        "text",
+        "language",
+        "spoken_language",
+        "translation",
+        "translation_by",
+        "date",
+        "date_precision",
+        *party_fields("on_behalf_of"),
+        "created",
+        "updated",
+    )
+
+    def shape(self, rows):
+        ids = [row["id"] for row in rows]
+        speakers, sources, targets = self.speakers(ids), self.sources(ids), self.targets(ids)
+        return [
+            self.shape_one(row, speakers.get(row["id"], []), sources.get(row["id"], []), targets.get(row["id"], []))
+            for row in rows
+        ]
+
+    def speakers(self, ids):
+        from ..models import StatementSpeaker
+
+        rows = (
+            StatementSpeaker.objects.filter(statement_id__in=ids)
+            .order_by("position", "id")
+            .values(
+                "statement_id",
+                "person__slug",
+                "person__name",
+                "person__description",
+                "organization__slug",
+                "organization__name",
+                "role",
+                "count",
+            )
+        )
+        return group_by((row["statement_id"], self.shape_speaker(row)) for row in rows)
+
+    def shape_speaker(self, row):
+        person = None
+        if row["person__slug"]:
+            name = row["person__name"] or row["person__description"]
+            person = {
+                **slug_ref(self.urls, "person", row["person__slug"], name),
+                "is_anonymous": not row["person__name"],
+            }
+        return {
+            "person": person,
+            "organization": slug_ref(self.urls, "organization", row["organization__slug"], row["organization__name"]),
+            "role": row["role"],
+            "count": row["count"],
+        }
+
+    def sources(self, ids):
+        from ..models import StatementSource
+
+        rows = (
+            StatementSource.objects.filter(statement_id__in=ids)
+            .order_by("id")
+            .values_list("statement_id", "source_id", "source__title", "locator")
+        )
+        return group_by((statement_id, source_ref(self.urls, *rest)) for statement_id, *rest in rows)
+
+    def targets(self, ids):
+        from ..models import StatementTarget
+
+        rows = StatementTarget.objects.filter(statement_id__in=ids).order_by("id").values(*TARGET_FIELDS)
+        return group_by((row["statement_id"], self.shape_target(row)) for row in rows)
+
+    def shape_target(self, row):
+        party = party_obj(self.urls, row, "party")
+        kind = party["type"] if party else None
+        return {
+            "type": kind or ("pledge" if row["pledge_id"] else "condition" if row["condition__slug"] else "initiative"),
+            "country": country_ref(self.urls, row["party__country__iso3"], row["party__country__name"]),
+            "country_group": group_ref(self.urls, row["party__country_group__slug"], row["party__country_group__name"]),
+            "organization": slug_ref(
+                self.urls, "organization", row["party__organization__slug"], row["party__organization__name"]
+            ),
+            "pledge": pledge_ref(self.urls, row["pledge_id"], row["pledge__key"]),
+            "condition": slug_ref(self.urls, "condition", row["condition__slug"], row["condition__name"]),
+            "initiative": slug_ref(self.urls, "initiative", row["initiative__slug"], row["initiative__name"]),
+            "stance": row["stance"] or None,
+        }
+
+    def shape_one(self, row, speakers, sources, targets):
+        return {
+            "url": self.urls.detail("statement", row["id"]),
+            "id": row["id"],
+            "key": row["key"],
+            "kind": row["kind"],
+            "text": row["text"],
+            "language": row["language"],
+            "spoken_language": row["spoken_language"] or None,
+            "translation": row["translation"],
+            "translation_by": row["translation_by"] or None,
+            "date": row["date"],
+            "date_precision": row["date_precision"] if row["date"] else None,
+            "speakers": speakers,
+            "on_behalf_of": party_obj(self.urls, row, "on_behalf_of"),
+            "targets": targets,
+            "sources": sources,
+            "created": row["created"],
+            "updated": row["updated"],
+        }

@@ -1,0 +1,72 @@
+from tracker.schema import document_record_viewset
+from tracker.views import RecordViewSet
+
+from ..filters import CountryFilterSet, CountryGroupFilterSet
+from ..models import Country, CountryGroup
+from ..querysets import CountryGroupRows, CountryRows
+from ..services import (
+    country_create,
+    country_delete,
+    country_group_create,
+    country_group_delete,
+    country_group_update,
+    country_update,
+)
+from .serializers import CountryGroupSerializer, CountryGroupWriteSerializer, CountrySerializer, CountryWriteSerializer
+
+
+@document_record_viewset(CountrySerializer, CountryWriteSerializer, "country", "ISO alpha-3 code, any case")
+class CountryViewSet(RecordViewSet):
+    """States and territories of ISO 3166-1 with their UN M49 regions, looked up by alpha-3 code."""
+
+    lookup_field = "iso3"
+    lookup_value_regex = "[A-Za-z]{3}"
+    rows_class = CountryRows
+    write_serializer_class = CountryWriteSerializer
+    filterset_class = CountryFilterSet
+    search_fields = ["name", "iso3", "iso2"]
+    ordering_fields = ["id", "name", "iso3", "iso2", "m49", "updated"]
+    ordering = ["name"]
+
+    def get_queryset(self):
+        """Every country; the row shape is CountryRows'."""
+        return Country.objects.all()
+
+    def get_object(self):
+        self.kwargs["iso3"] = self.kwargs["iso3"].upper()
+        return super().get_object()
+
+    def perform_create(self, serializer):
+        return country_create(**serializer.validated_data)
+
+    def perform_update(self, serializer):
+        return country_update(serializer.instance, **serializer.validated_data)
+
+    def perform_destroy(self, instance):
+        country_delete(instance)
+
+
+@document_record_viewset(CountryGroupSerializer, CountryGroupWriteSerializer, "country group", "slug")
+class CountryGroupViewSet(RecordViewSet):
+    """Sets of states that sources speak of, sometimes without naming members ("Gulf states")."""
+
+    lookup_field = "slug"
+    rows_class = CountryGroupRows
+    write_serializer_class = CountryGroupWriteSerializer
+    filterset_class = CountryGroupFilterSet
+    search_fields = ["name", "description"]
+    ordering_fields = ["id", "name", "slug", "updated"]
+    ordering = ["name"]
+
+    def get_queryset(self):
+        """Every country group; the row shape is CountryGroupRows'."""
+        return CountryGroup.objects.all()
+
+    def perform_create(self, serializer):
+        return country_group_create(**serializer.validated_data)
+
+    def perform_update(self, serializer):
+        return country_group_update(serializer.instance, **serializer.validated_data)
+
+    def perform_destroy(self, instance):
+        country_group_delete(instance)
