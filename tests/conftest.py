@@ -1,0 +1,38 @@
+import pytest
+from django.contrib.auth.models import Group, User
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from commitments.services.editors import EDITORS
+
+
+@pytest.fixture
+def api_client():
+    """An anonymous client."""
+    return APIClient()
+
+
+def token_client(user):
+    client = APIClient()
+    token, _created = Token.objects.get_or_create(user=user)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client
+
+
+@pytest.fixture
+def editor(db):
+    user = User.objects.create_user("editor", password="editor-password-1")
+    user.groups.add(Group.objects.get(name=EDITORS))
+    return user
+
+
+@pytest.fixture
+def editor_client(editor):
+    """A client authenticated by token as a member of the Editors group."""
+    return token_client(editor)
+
+
+@pytest.fixture
+def reader_client(db):
+    """A client authenticated by token as a user without any model permission."""
+    return token_client(User.objects.create_user("reader", password="reader-password-1"))

@@ -1,0 +1,36 @@
+"""Assertions shared by the API tests."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+def queries_for(client, url):
+    """The number of queries one GET of `url` takes, asserting it answers 200."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, response.content
+    return len(captured)
+
+
+def assert_queries_flat(client, url, add_rows, more=10):
+    """The query count of `url` does not grow when `add_rows(more)` adds rows (N+1 regressions fail)."""
+    before = queries_for(client, url)
+    add_rows(more)
+    after = queries_for(client, url)
+    assert after == before, f"{url}: {before} queries before adding {more} rows, {after} after"
+
+
+def assert_problem(response, status, field=None):
+    """`response` is a problem+json error of `status`, naming `field` in `errors` when given."""
+    assert response.status_code == status, response.content
+    assert response["Content-Type"].startswith("application/problem+json")
+    body = response.json()
+    assert body["status"] == status and body["title"] and body["detail"]
+    if field is not None:
+        assert field in body.get("errors", {}), body
+    return body
+
+
+def results(response):
+    assert response.status_code == 200, response.content
+    return response.json()["results"]
