@@ -57,7 +57,7 @@ class KeysFilter(filters.BaseInFilter, filters.CharFilter):
         found = dict(self.lookup(keys))
         missing = [key for key in keys if key not in found]
         if missing:
-            raise ValidationError({self.param_name: [_("Unknown: %(keys)s.") % {"keys": ", ".join(missing)}]})
+            raise ValidationError({self.param_name: [_("Unknown: %(keys)s.") % {"keys": ", ".join(map(str, missing))}]})
         return list(found.values())
 
     def lookup(self, keys):
