@@ -1,8 +1,10 @@
 """Query filters that never fail silently: an unknown key, a malformed date or an unknown choice is a 400 that
 names the parameter. Several comma-separated values mean "any of"."""
 
+from django import forms
 from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
+from django_filters.widgets import BooleanWidget
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter, SearchFilter
 
@@ -13,13 +15,40 @@ class StrictFilterBackend(filters.DjangoFilterBackend):
     """django-filter's backend: an invalid filterset answers 400 with the parameters' names."""
 
 
+class StrictBooleanWidget(BooleanWidget):
+    """Hands the raw value to the field, so that a value other than true/false can be refused."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name)
+
+
+class StrictBooleanField(forms.NullBooleanField):
+    """`true`/`false` (or `1`/`0`, any case); empty means not given; anything else is invalid."""
+
+    widget = StrictBooleanWidget
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        answer = {"true": True, "1": True, "false": False, "0": False}.get(str(value).strip().lower())
+        if answer is None:
+            raise forms.ValidationError(_("Must be true or false."), code="invalid")
+        return answer
+
+
 class TrackerFilterSet(filters.FilterSet):
-    """Base filterset: each filter learns the query parameter it answers to, so that errors can name it."""
+    """Base filterset: each filter learns the query parameter it answers to, so that errors can name it.
+
+    django-filter reads any boolean value it does not know as "no filter"; here it is a 400 instead.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, filter_ in self.filters.items():
             filter_.param_name = name
+            if isinstance(filter_, filters.BooleanFilter):
+                filter_.field_class = StrictBooleanField
+                filter_.extra["widget"] = StrictBooleanWidget
 
 
 class AnyOfFilter(filters.BaseInFilter, filters.CharFilter):
