@@ -1,0 +1,40 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Condition, ConditionLink
+from .base import TIMESTAMPS
+from .events import RecordWithEventsAdmin, StatusEventInline
+
+
+class ConditionLinkInline(admin.StackedInline):
+    """Where the condition bites: one pledge, or an initiative (with a party: that party's participation)."""
+
+    model = ConditionLink
+    fk_name = "condition"
+    fields = (("pledge", "initiative", "party"), ("insisted_by", "must_act"), ("statement", "source"), "note")
+    autocomplete_fields = ("pledge", "initiative", "party", "insisted_by", "must_act", "statement", "source")
+    extra = 0
+
+
+class PledgeConditionLinkInline(admin.TabularInline):
+    """The conditions that hold a pledge up."""
+
+    model = ConditionLink
+    fk_name = "pledge"
+    fields = ("condition", "insisted_by", "must_act", "statement", "source", "note")
+    autocomplete_fields = ("condition", "insisted_by", "must_act", "statement", "source")
+    extra = 0
+
+
+@admin.register(Condition)
+class ConditionAdmin(RecordWithEventsAdmin):
+    list_display = ("name", "slug", "status", "updated")
+    list_filter = ("status",)
+    search_fields = ("name", "slug", "description")
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = (ConditionLinkInline, StatusEventInline)
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "description")}),
+        (_("Status"), {"fields": ("status", "add_event_link")}),
+        TIMESTAMPS,
+    )

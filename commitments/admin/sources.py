@@ -1,0 +1,40 @@
+from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Source
+from .base import TIMESTAMPS, PeriodDatesForm, ReadOnlyInline, TrackedAdmin, dated_fieldset
+
+
+class SourceForm(PeriodDatesForm):
+    period_dates = ("published",)
+
+
+class TranslationInline(ReadOnlyInline):
+    """The sources that translate this one; a translation is never an independent source."""
+
+    model = Source
+    fk_name = "translation_of"
+    fields = ("title", "language", "published", "url")
+    verbose_name = _("translation")
+    verbose_name_plural = _("translations")
+
+
+@admin.register(Source)
+class SourceAdmin(TrackedAdmin):
+    form = SourceForm
+    list_display = ("title", "publisher", "published", "published_precision", "language", "kind", "translation_of")
+    list_filter = ("kind", "language", "title_supplied")
+    list_select_related = ("publisher", "translation_of")
+    search_fields = ("title", "author", "url", "publisher__name")
+    autocomplete_fields = ("publisher", "translation_of")
+    date_hierarchy = "published"
+    inlines = (TranslationInline,)
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fieldsets = (
+        (None, {"fields": ("title", "title_supplied", "publisher", "author", "kind", "language", "translation_of")}),
+        dated_fieldset(_("Publication"), "published"),
+        (_("Where to find it"), {"fields": ("url", "archive_url", "accessed")}),
+        (None, {"fields": ("notes",)}),
+        TIMESTAMPS,
+    )

@@ -1,0 +1,60 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Country, CountryGroup, CountryGroupMembership, Region
+
+TIMESTAMPS = (_("Record"), {"fields": (("created", "updated"),), "classes": ("collapse",)})
+
+
+class ReferenceAdmin(SimpleHistoryAdmin):
+    """Every reference-data admin: history and revert from simple-history, timestamps read-only."""
+
+    readonly_fields = ("created", "updated")
+
+
+@admin.register(Region)
+class RegionAdmin(ReferenceAdmin):
+    list_display = ("code", "name", "level", "parent")
+    list_filter = ("level",)
+    list_select_related = ("parent",)
+    search_fields = ("name", "code")
+    autocomplete_fields = ("parent",)
+    fieldsets = ((None, {"fields": ("code", "name", "level", "parent")}), TIMESTAMPS)
+
+
+@admin.register(Country)
+class CountryAdmin(ReferenceAdmin):
+    list_display = ("name", "iso2", "iso3", "m49", "region", "subregion")
+    list_filter = (("region", admin.RelatedOnlyFieldListFilter), ("subregion", admin.RelatedOnlyFieldListFilter))
+    list_select_related = ("region", "subregion")
+    search_fields = ("name", "iso2", "iso3", "m49")
+    autocomplete_fields = ("region", "subregion", "intermediate_region")
+    fieldsets = (
+        (None, {"fields": ("name", ("iso2", "iso3", "m49"))}),
+        (_("UN M49 region"), {"fields": ("region", "subregion", "intermediate_region")}),
+        TIMESTAMPS,
+    )
+
+
+class CountryGroupMembershipInline(admin.TabularInline):
+    model = CountryGroupMembership
+    autocomplete_fields = ("country",)
+    extra = 1
+
+
+@admin.register(CountryGroup)
+class CountryGroupAdmin(ReferenceAdmin):
+    list_display = ("name", "slug", "member_count")
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = (CountryGroupMembershipInline,)
+    fieldsets = ((None, {"fields": ("name", "slug", "description")}), TIMESTAMPS)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(member_count=Count("memberships"))
+
+    @admin.display(description=_("members"), ordering="member_count")
+    def member_count(self, group):
+        return group.member_count
