@@ -1,0 +1,84 @@
+"""The first data set: a Reuters report of Friday 24 October 2025 on the Civil-Military Coordination Center
+(CMCC) in Kiryat Gat and the planned International Stabilization Force, held in an Indonesian translation
+(`cmcc-kiryat-gat-article.id.txt` beside this module).
+
+Rules the data follows:
+
+- Text is the translation's, as it stands; "membuka tab baru" in line 3, a web-page leftover, is dropped.
+  Translations into English are an editor's. Locators give the line of the held text (line 1 is the photo
+  caption; headings are lines of their own).
+- Dates never claim more than the report: what it says in its own voice, and Rubio's words on the day of his
+  visit ("pada hari Jumat"), are dated the report's day, 24 October 2025. "Minggu ini" (this week) and what
+  people told the reporters for this report are dated the week of Monday 20 October 2025, precision week.
+  "Dua minggu lalu" (two weeks ago) is the week of 6 October 2025. A status the report attests without a
+  date of its own is dated the report's day, and its note says so.
+- Quantities keep the report's words; a vague word maps to the bound it guarantees ("ribuan", thousands,
+  is at least 1,000) and "sejumlah kecil" (a small number) to none.
+- A statement is a quote when its text holds the speaker's own words in quotation marks, a paraphrase when
+  it reports them. The spoken language is recorded only for US and UK officials and the US military, who
+  evidently spoke English.
+- Every pledge and statement cites the translation (with its line) and the Reuters original it translates;
+  every status event cites the translation and the statements that show it.
+"""
+
+from .analysts import ANALYSTS
+from .briefings import BRIEFINGS
+from .conditions import CONDITIONS
+from .dates import REPORTED
+from .events import EVENTS
+from .initiatives import INITIATIVES, PLEDGES
+from .officials import OFFICIALS
+from .parties import GROUPS, ORGANIZATIONS, PEOPLE
+from .reported import REPORTED_STATEMENTS
+
+ORIGINAL = "reuters-en"
+TRANSLATION = "translation-id"
+
+SOURCES = [
+    {
+        "ref": ORIGINAL,
+        "title": "US troops begin monitoring Gaza ceasefire from Kiryat Gat coordination centre",
+        "title_supplied": True,
+        "publisher": "reuters",
+        "published": REPORTED,
+        "language": "en",
+        "kind": "news_report",
+        "notes": (
+            "The English original is not held: what it says is known from its Indonesian translation. Its title "
+            "and URL are not known; the title is an editor's."
+        ),
+    },
+    {
+        "ref": TRANSLATION,
+        "title": (
+            "Indonesian translation: US troops begin monitoring Gaza ceasefire from Kiryat Gat coordination centre"
+        ),
+        "title_supplied": True,
+        "language": "id",
+        "kind": "news_report",
+        "translation_of": ORIGINAL,
+        "notes": (
+            "The text the seed data is drawn from (commitments/seed/gaza_2025/cmcc-kiryat-gat-article.id.txt). "
+            "Its publisher, its publication date and its URL are not given, so none is recorded; the title is an "
+            "editor's. Locators give the line of that text: line 1 is the photo caption, headings are lines of "
+            'their own. Line 3 holds a web-page leftover (a link\'s "opens a new tab" label), left out of the '
+            "statements."
+        ),
+    },
+]
+
+STATEMENTS = [*REPORTED_STATEMENTS, *OFFICIALS, *BRIEFINGS, *ANALYSTS]
+
+__all__ = [
+    "CONDITIONS",
+    "EVENTS",
+    "GROUPS",
+    "INITIATIVES",
+    "ORGANIZATIONS",
+    "ORIGINAL",
+    "PEOPLE",
+    "PLEDGES",
+    "SOURCES",
+    "STATEMENTS",
+    "TRANSLATION",
+]

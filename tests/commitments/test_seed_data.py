@@ -1,0 +1,264 @@
+import datetime
+import io
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.db import transaction
+
+from commitments.models import (
+    Condition,
+    ConditionLink,
+    Initiative,
+    Pledge,
+    Source,
+    Statement,
+    StatementSpeaker,
+    StatementTarget,
+    StatusEvent,
+)
+from commitments.services.pledges import pledge_update
+from commitments.services.sources import source_update
+from commitments.services.statements import statement_update
+from countries.models import CountryGroup
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE = Path(__file__).resolve().parents[2] / "commitments/seed/gaza_2025/cmcc-kiryat-gat-article.id.txt"
+LEFTOVER = "membuka tab baru"
+TRACKED_APPS = ("countries", "commitments")
+
+
+def load():
+    out = io.StringIO()
+    call_command("load_seed_data", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The seed loaded once for the module, inside a transaction rolled back at its end; each test runs in a
+    savepoint of its own, so a test that changes records leaves the next one the seed as loaded."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        load()
+        yield
+        transaction.set_rollback(True)
+
+
+def tracked_models():
+    return [
+        model
+        for label in TRACKED_APPS
+        for model in apps.get_app_config(label).get_models()
+        if hasattr(model, "history") and not model.__name__.startswith("Historical")
+    ]
+
+
+def snapshot():
+    return {model.__name__: (model.objects.count(), model.history.count()) for model in tracked_models()}
+
+
+def statement(key):
+    return Statement.objects.get(key=key)
+
+
+def test_two_sources_the_indonesian_a_translation_of_the_reuters_report(seeded):
+    original = Source.objects.get(publisher__slug="reuters")
+    translation = Source.objects.get(language="id")
+    assert Source.objects.count() == 2
+    assert (original.language, original.kind, original.published) == ("en", "news_report", datetime.date(2025, 10, 24))
+    assert translation.translation_of == original
+    assert translation.published is None
+
+
+def test_sources_have_no_url_and_editor_supplied_titles(seeded):
+    assert list(Source.objects.values_list("url", "title_supplied")) == [("", True), ("", True)]
+
+
+def test_us_troops_at_the_cmcc_are_about_200_persons_and_deployed(seeded):
+    pledge = Pledge.objects.get(key="usa-cmcc-troops")
+    assert (pledge.party.country.iso3, pledge.initiative.slug, pledge.kind) == ("USA", "cmcc", "troops")
+    assert (pledge.quantity_qualifier, pledge.quantity_low, pledge.quantity_high) == ("approximate", 200, 200)
+    assert (pledge.quantity_unit, pledge.quantity_text) == ("persons", "sekitar 200 tentara")
+    assert (pledge.status, pledge.announced, pledge.announced_precision) == (
+        "deployed",
+        datetime.date(2025, 10, 20),
+        "week",
+    )
+
+
+def test_uk_planning_officers_are_a_small_number_without_bounds(seeded):
+    pledge = Pledge.objects.get(key="gbr-cmcc-staff-officers")
+    assert (pledge.kind, pledge.quantity_qualifier, pledge.quantity_text) == (
+        "staff_officers",
+        "unspecified",
+        "sejumlah kecil",
+    )
+    assert (pledge.quantity_low, pledge.quantity_high, pledge.status) == (None, None, "deployed")
+
+
+def test_thousands_of_pa_security_forces_are_at_least_1000(seeded):
+    pledge = Pledge.objects.get(key="palestinian-authority-gaza-security-forces")
+    assert (pledge.quantity_qualifier, pledge.quantity_low, pledge.quantity_high) == ("at_least", 1000, None)
+    assert pledge.party.organization.slug == "palestinian-authority"
+
+
+def test_us_has_ruled_out_its_own_troops_in_gaza(seeded):
+    assert Pledge.objects.get(key="usa-gaza-isf-troops").status == "ruled_out"
+
+
+def test_possible_isf_contributors(seeded):
+    keys = ["egy-gaza-isf-troops", "idn-gaza-isf-troops", "gulf-states-gaza-isf-troops", "tur-gaza-isf-troops"]
+    assert {pledge.status for pledge in Pledge.objects.filter(key__in=keys)} == {"possible"}
+
+
+def test_turkish_pledge_is_possible_and_netanyahu_opposes_it(seeded):
+    pledge = Pledge.objects.get(key="tur-gaza-isf-troops")
+    target = StatementTarget.objects.get(pledge=pledge, statement__speakers__person__slug="benjamin-netanyahu")
+    assert pledge.status == "possible"
+    assert target.stance == "opposes"
+    assert ConditionLink.objects.get(pledge=pledge).condition.slug == "force-composition"
+
+
+def test_vance_supports_three_contributors_in_one_statement(seeded):
+    vance = Statement.objects.get(speakers__person__slug="jd-vance")
+    targets = {(target.pledge.key, target.stance) for target in vance.targets.all()}
+    assert targets == {
+        ("gulf-states-gaza-isf-troops", "supports"),
+        ("tur-gaza-isf-troops", "supports"),
+        ("idn-gaza-isf-troops", "supports"),
+    }
+    assert (vance.date, vance.date_precision) == (datetime.date(2025, 10, 20), "week")
+
+
+def test_hellyer_is_skeptical_of_the_force(seeded):
+    target = StatementTarget.objects.get(
+        statement__key="2025-10-20-ha-hellyer-skeptical-enough-troops", initiative__slug="gaza-isf"
+    )
+    assert target.stance == "skeptical"
+
+
+@pytest.mark.parametrize(
+    ("slug", "status"),
+    [
+        ("un-mandate", "under_negotiation"),
+        ("rules-of-engagement", "under_negotiation"),
+        ("hamas-disarmament", "unresolved"),
+        ("force-shape", "unresolved"),
+        ("force-composition", "unresolved"),
+        ("palestinian-state-push", "unresolved"),
+        ("israeli-withdrawal-pace", "under_negotiation"),
+        ("no-combat-against-hamas", "unresolved"),
+        ("troop-contributor-readiness", "unresolved"),
+    ],
+)
+def test_condition_has_its_status(seeded, slug, status):
+    assert Condition.objects.get(slug=slug).status == status
+
+
+def test_hamas_must_disarm(seeded):
+    link = ConditionLink.objects.get(condition__slug="hamas-disarmament", initiative__slug="gaza-isf")
+    assert link.must_act.organization.slug == "hamas"
+
+
+def test_palestinian_state_push_is_hellyers_assessment_of_arab_states(seeded):
+    link = ConditionLink.objects.get(condition__slug="palestinian-state-push")
+    assert link.party.country_group.slug == "arab-states"
+    assert link.statement.speakers.get().person.slug == "ha-hellyer"
+
+
+@pytest.mark.parametrize(
+    ("slug", "status"),
+    [
+        ("cmcc", "active"),
+        ("gaza-isf", "planned"),
+        ("isf-two-forces", "proposed"),
+        ("isf-phased-entry-rafah", "proposed"),
+        ("pa-security-forces-deployment", "proposed"),
+        ("european-police-observers", "proposed"),
+    ],
+)
+def test_initiative_has_its_status(seeded, slug, status):
+    assert Initiative.objects.get(slug=slug).status == status
+
+
+def test_three_diplomats_are_counted(seeded):
+    speaker = StatementSpeaker.objects.get(statement__key="2025-10-20-diplomats-two-forces")
+    assert (speaker.person.name, speaker.count) == ("", 3)
+
+
+def test_rubio_spoke_on_the_day_of_his_visit(seeded):
+    rubio = statement("2025-10-24-marco-rubio-mandate-and-rules")
+    assert (rubio.date, rubio.date_precision, rubio.on_behalf_of.country.iso3) == (
+        datetime.date(2025, 10, 24),
+        "day",
+        "USA",
+    )
+
+
+def test_ceasefire_took_effect_two_weeks_before_the_report(seeded):
+    ceasefire = Initiative.objects.get(slug="gaza-ceasefire")
+    assert (ceasefire.start, ceasefire.start_precision) == (datetime.date(2025, 10, 6), "week")
+
+
+def test_death_tolls_name_their_tallies(seeded):
+    israel = statement("2025-10-24-reuters-israel-death-toll-2023-10-07")
+    gaza = statement("2025-10-24-reuters-gaza-death-toll")
+    assert (israel.kind, israel.on_behalf_of.country.iso3) == ("report", "ISR")
+    assert {s.organization.slug for s in gaza.speakers.all()} == {"reuters", "gaza-health-officials"}
+
+
+def test_militaries_that_did_not_respond(seeded):
+    no_response = Statement.objects.get(kind="no_response")
+    assert {s.organization.slug for s in no_response.speakers.all()} == {"us-military", "canadian-military"}
+
+
+def test_gulf_states_hold_the_gcc_members_and_the_others_none(seeded):
+    members = set(CountryGroup.objects.get(slug="gulf-states").memberships.values_list("country__iso3", flat=True))
+    assert members == {"SAU", "ARE", "QAT", "KWT", "BHR", "OMN"}
+    assert not CountryGroup.objects.filter(slug__in=["arab-states", "european-countries"], memberships__isnull=False)
+
+
+def test_every_pledge_and_statement_cites_a_source(seeded):
+    assert not Pledge.objects.filter(source_links__isnull=True).exists()
+    assert not Statement.objects.filter(source_links__isnull=True).exists()
+
+
+def test_every_event_has_evidence(seeded):
+    assert StatusEvent.objects.exists()
+    assert not StatusEvent.objects.filter(evidence__isnull=True).exists()
+
+
+def test_every_statement_text_is_as_in_the_article(seeded):
+    article = ARTICLE.read_text(encoding="utf-8").replace(f", {LEFTOVER},", "")
+    assert all(text in article for text in Statement.objects.values_list("text", flat=True))
+
+
+def test_web_leftover_appears_in_no_text(seeded):
+    for model in tracked_models():
+        text_fields = [
+            f.name for f in model._meta.concrete_fields if f.get_internal_type() in {"CharField", "TextField"}
+        ]
+        for field in text_fields:
+            assert not model.objects.filter(**{f"{field}__icontains": LEFTOVER}).exists(), (model, field)
+
+
+def test_second_run_changes_nothing(seeded):
+    before = snapshot()
+    assert "created 0, updated 0" in load()
+    assert snapshot() == before
+
+
+def test_run_restores_a_changed_seed_value_and_keeps_an_editors_additions(seeded):
+    pledge = Pledge.objects.get(key="usa-cmcc-troops")
+    pledge_update(pledge, quantity_qualifier="exact", quantity_text="200")
+    source_update(Source.objects.get(language="en"), url="https://example.org/report")
+    rabinovich = statement("2025-10-20-itamar-rabinovich-force-needed")
+    extra = StatementTarget(pledge=pledge, stance="neutral")
+    statement_update(rabinovich, targets=[*rabinovich.targets.all(), extra])
+    assert "updated 1" in load()
+    pledge.refresh_from_db()
+    assert (pledge.quantity_qualifier, pledge.quantity_text) == ("approximate", "sekitar 200 tentara")
+    assert Source.objects.get(language="en").url == "https://example.org/report"
+    assert rabinovich.targets.count() == 2
