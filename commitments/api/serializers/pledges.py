@@ -91,7 +91,8 @@ class PledgeWriteSerializer(serializers.ModelSerializer):
 
     def validate(self, attrs):
         given = {name: attrs.pop(name) for name in PARTY_FIELDS if name in attrs}
-        if self.instance is None or given:
+        # Only a PATCH may leave the party out: a create or a PUT states the whole pledge, party included.
+        if not self.partial or given:
             chosen = {name: record for name, record in given.items() if record is not None}
             if len(chosen) != 1:
                 raise serializers.ValidationError(
