@@ -16,6 +16,15 @@ def normalized_dates(fields, *names):
     return fields
 
 
+def updated_dates(record, fields, *names):
+    """An update's `fields` with each dated field normalized as `normalized_dates` does, taking the date or the
+    precision the update leaves out from `record`: a new precision alone moves the stored day too."""
+    current = {}
+    for name in names:
+        current.update({name: getattr(record, name), f"{name}_precision": getattr(record, f"{name}_precision")})
+    return normalized_dates({**current, **fields}, *names)
+
+
 @transaction.atomic
 def source_create(**fields):
     return validated_save(Source(**normalized_dates(fields, "published")))
@@ -23,8 +32,7 @@ def source_create(**fields):
 
 @transaction.atomic
 def source_update(source, **fields):
-    fields = normalized_dates({"published_precision": source.published_precision, **fields}, "published")
-    return validated_update(source, fields)
+    return validated_update(source, updated_dates(source, fields, "published"))
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ from tracker.services import sync_links, validated_save, validated_update
 from ..models import Statement, StatementSource
 from .keys import unique_key
 from .pledges import as_pairs
-from .sources import normalized_dates
+from .sources import normalized_dates, updated_dates
 
 
 @transaction.atomic
@@ -23,8 +23,7 @@ def statement_create(*, speakers=(), sources, targets=(), key=None, **fields):
 
 @transaction.atomic
 def statement_update(statement, *, speakers=None, sources=None, targets=None, **fields):
-    fields = normalized_dates({"date_precision": statement.date_precision, **fields}, "date")
-    validated_update(statement, fields)
+    validated_update(statement, updated_dates(statement, fields, "date"))
     if sources is not None:
         require_statement_sources(sources)
     statement_links_set(statement, speakers=speakers, sources=sources, targets=targets)
