@@ -1,0 +1,219 @@
+"""The initiative collection: row shape, writes by key, deletion, filters, and its status timeline."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from commitments.models import Initiative, StatusEvent
+from commitments.services.parties import party_for
+from tests.factories import InitiativeFactory, OrganizationFactory, PledgeFactory, SourceFactory, add_event, country
+from tests.helpers import assert_problem, assert_queries_flat, results
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("v1:initiative-list")
+
+
+def detail(initiative):
+    return reverse("v1:initiative-detail", args=[initiative.slug])
+
+
+def events(initiative):
+    return reverse("v1:initiative-events", args=[initiative.slug])
+
+
+def found(client, **params):
+    return {row["slug"] for row in results(client.get(LIST, params))}
+
+
+def event(status="planned", date="2025-10-24", **fields):
+    return {"status": status, "date": date, "sources": [SourceFactory().pk], **fields}
+
+
+def test_list_shows_lead_party_parent_and_events_url(api_client):
+    parent = InitiativeFactory()
+    child = InitiativeFactory(parent=parent, lead=party_for(country=country("USA")), location="Kiryat Gat")
+    row = next(row for row in results(api_client.get(LIST)) if row["slug"] == child.slug)
+    assert row["lead"] == {**row["lead"], "type": "country", "key": "USA", "name": country("USA").name}
+    assert (row["parent"]["slug"], row["parent"]["name"]) == (parent.slug, parent.name)
+    assert row["location"] == "Kiryat Gat"
+    assert row["events_url"].endswith(events(child))
+
+
+def test_status_is_null_before_the_first_event(api_client):
+    initiative = InitiativeFactory()
+    assert api_client.get(detail(initiative)).json()["status"] is None
+
+
+def test_detail_by_slug_is_the_list_row(api_client):
+    initiative = InitiativeFactory()
+    assert api_client.get(detail(initiative)).json() == results(api_client.get(LIST))[0]
+
+
+def test_detail_of_an_unknown_slug_is_a_404_problem(api_client):
+    assert_problem(api_client.get(f"{LIST}no-such-initiative/"), 404)
+
+
+def test_editor_creates_an_initiative_with_a_lead_by_key(editor_client):
+    body = {"slug": "cmcc", "name": "CMCC", "lead": {"type": "country", "key": "usa"}}
+    response = editor_client.post(LIST, body)
+    assert response.status_code == 201, response.content
+    assert Initiative.objects.get(slug="cmcc").lead.country.iso3 == "USA"
+    assert response.json()["lead"]["key"] == "USA"
+
+
+def test_a_start_inside_a_month_is_stored_as_its_first_day(editor_client):
+    body = {"slug": "isf", "name": "ISF", "start": "2025-10-24", "start_precision": "month"}
+    response = editor_client.post(LIST, body)
+    assert response.status_code == 201, response.content
+    assert (response.json()["start"], response.json()["start_precision"]) == ("2025-10-01", "month")
+
+
+def test_a_duplicate_slug_is_a_400_naming_slug(editor_client):
+    initiative = InitiativeFactory()
+    assert_problem(editor_client.post(LIST, {"slug": initiative.slug, "name": "Again"}), 400, "slug")
+
+
+def test_an_unknown_lead_is_a_400_naming_lead(editor_client):
+    body = {"slug": "isf", "name": "ISF", "lead": {"type": "organization", "key": "no-such-organization"}}
+    assert_problem(editor_client.post(LIST, body), 400, "lead.key")
+    assert not Initiative.objects.filter(slug="isf").exists()
+
+
+def test_patch_changes_the_name_only(editor_client):
+    initiative = InitiativeFactory(description="Pusat koordinasi")
+    response = editor_client.patch(detail(initiative), {"name": "Civil-Military Coordination Center"})
+    assert response.status_code == 200, response.content
+    initiative.refresh_from_db()
+    assert (initiative.name, initiative.description) == ("Civil-Military Coordination Center", "Pusat koordinasi")
+
+
+def test_what_a_client_reads_with_objects_replaced_by_keys_puts_back_unchanged(editor_client):
+    organization = OrganizationFactory()
+    initiative = InitiativeFactory(
+        parent=InitiativeFactory(),
+        lead=party_for(organization=organization),
+        start=datetime.date(2025, 10, 1),
+        start_precision="month",
+    )
+    read = editor_client.get(detail(initiative)).json()
+    written = {**read, "parent": read["parent"]["slug"], "lead": {"type": "organization", "key": organization.slug}}
+    response = editor_client.put(detail(initiative), written)
+    assert response.status_code == 200, response.content
+    assert {**response.json(), "updated": None} == {**read, "updated": None}
+
+
+def test_delete_removes_the_initiative_and_its_events(editor_client):
+    initiative = InitiativeFactory()
+    add_event(initiative, "proposed")
+    assert editor_client.delete(detail(initiative)).status_code == 204
+    assert not Initiative.objects.filter(pk=initiative.pk).exists()
+    assert not StatusEvent.objects.filter(initiative_id=initiative.pk).exists()
+
+
+def test_delete_of_an_initiative_with_pledges_is_a_409_naming_them(editor_client):
+    pledge = PledgeFactory()
+    body = assert_problem(editor_client.delete(detail(pledge.initiative)), 409)
+    assert pledge.key in body["detail"]
+    assert Initiative.objects.filter(pk=pledge.initiative_id).exists()
+
+
+@pytest.mark.parametrize("method", ["post", "patch", "delete"])
+def test_anonymous_user_cannot_write_initiatives(api_client, method):
+    initiative = InitiativeFactory()
+    url = LIST if method == "post" else detail(initiative)
+    response = getattr(api_client, method)(url, {"slug": "isf", "name": "ISF"})
+    assert_problem(response, 401)
+    assert response["WWW-Authenticate"]
+
+
+@pytest.mark.parametrize("method", ["post", "patch", "delete"])
+def test_user_without_permission_cannot_write_initiatives(reader_client, method):
+    initiative = InitiativeFactory()
+    url = LIST if method == "post" else detail(initiative)
+    assert_problem(getattr(reader_client, method)(url, {"slug": "isf", "name": "ISF"}), 403)
+    assert list(Initiative.objects.values_list("slug", "name")) == [(initiative.slug, initiative.name)]
+
+
+def test_status_filter_keeps_initiatives_whose_latest_event_has_it(api_client):
+    active, ended = InitiativeFactory(), InitiativeFactory()
+    add_event(active, "active")
+    add_event(ended, "active", date=datetime.date(2025, 10, 1))
+    add_event(ended, "ended", date=datetime.date(2025, 10, 24))
+    assert found(api_client, status="active") == {active.slug}
+
+
+def test_parent_filter_keeps_its_parts_and_proposed_shapes(api_client):
+    isf = InitiativeFactory()
+    two_forces = InitiativeFactory(parent=isf)
+    InitiativeFactory()
+    assert found(api_client, parent=isf.slug) == {two_forces.slug}
+
+
+def test_lead_filter_takes_country_codes(api_client):
+    led = InitiativeFactory(lead=party_for(country=country("USA")))
+    InitiativeFactory(lead=party_for(country=country("EGY")))
+    assert found(api_client, lead="us") == {led.slug}
+
+
+@pytest.mark.parametrize("param, value", [("status", "committed"), ("parent", "no-such"), ("lead", "ZZZ")])
+def test_a_malformed_filter_value_is_a_400_naming_the_parameter(api_client, param, value):
+    assert_problem(api_client.get(LIST, {param: value}), 400, param)
+
+
+def test_initiative_events_list_in_date_order(api_client):
+    initiative = InitiativeFactory()
+    later = add_event(initiative, "planned", date=datetime.date(2025, 10, 24))
+    earlier = add_event(initiative, "proposed", date=datetime.date(2025, 10, 1))
+    assert [row["id"] for row in results(api_client.get(events(initiative)))] == [earlier.pk, later.pk]
+
+
+def test_an_initiative_takes_the_status_of_its_latest_event(editor_client):
+    initiative = InitiativeFactory()
+    editor_client.post(events(initiative), event("proposed", "2025-10-01"))
+    response = editor_client.post(events(initiative), event("planned", "2025-10-24"))
+    assert response.status_code == 201, response.content
+    assert editor_client.get(detail(initiative)).json()["status"] == "planned"
+
+
+def test_a_week_dated_initiative_event_is_stored_as_its_monday(editor_client):
+    response = editor_client.post(events(InitiativeFactory()), event(date="2025-10-24", date_precision="week"))
+    assert response.status_code == 201, response.content
+    assert response.json()["date"] == "2025-10-20"
+
+
+def test_a_pledge_status_on_an_initiative_is_a_400_naming_status(editor_client):
+    initiative = InitiativeFactory()
+    assert_problem(editor_client.post(events(initiative), event("committed")), 400, "status")
+    assert not initiative.events.exists()
+
+
+def test_an_initiative_event_without_source_or_statement_is_a_400(editor_client):
+    initiative = InitiativeFactory()
+    assert_problem(editor_client.post(events(initiative), event(sources=[])), 400, "sources")
+    assert not initiative.events.exists()
+
+
+def test_anonymous_user_cannot_add_an_initiative_event(api_client):
+    response = api_client.post(events(InitiativeFactory()), event())
+    assert_problem(response, 401)
+    assert response["WWW-Authenticate"]
+
+
+def test_user_without_permission_cannot_add_an_initiative_event(reader_client):
+    initiative = InitiativeFactory()
+    assert_problem(reader_client.post(events(initiative), event()), 403)
+    assert not initiative.events.exists()
+
+
+def test_list_query_count_stays_flat_with_leads_and_parents(api_client):
+    def add_rows(count):
+        for _ in range(count):
+            initiative = InitiativeFactory(
+                parent=InitiativeFactory(), lead=party_for(organization=OrganizationFactory())
+            )
+            add_event(initiative, "proposed")
+
+    add_rows(2)
+    assert_queries_flat(api_client, LIST, add_rows)
