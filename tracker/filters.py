@@ -56,7 +56,12 @@ class AnyOfFilter(filters.BaseInFilter, filters.CharFilter):
 
 
 class AnyOfChoiceFilter(filters.BaseInFilter, filters.ChoiceFilter):
-    """Comma-separated values of an enumeration; an unknown value is a 400."""
+    """Comma-separated values of an enumeration; an unknown or empty value (`kind=,`) is a 400."""
+
+    def filter(self, qs, value):
+        if value and not all(value):
+            raise ValidationError({self.param_name: [_("The list has an empty value.")]})
+        return super().filter(qs, value)
 
 
 class KeysFilter(filters.BaseInFilter, filters.CharFilter):
