@@ -86,7 +86,7 @@ class PageOrCursorPagination(BasePagination):
                 "string",
                 _(
                     "Keyset paging by id for deep walks: pass an empty value for the first page, then follow "
-                    "`next`. With a cursor, `ordering` may only be `id` or `-id`."
+                    "`next`. With a cursor, `ordering` may only be `id` or `-id`, and `page` may not be given."
                 ),
             ),
         ]
@@ -132,6 +132,8 @@ class KeysetPager:
     def __init__(self, request, size):
         self.request = request
         self.size = size
+        if request.query_params.get("page"):
+            raise ValidationError({"page": [_("Pass either page or cursor, not both.")]})
         self.descending = request.query_params.get("ordering", "id").strip() == "-id"
         self.direction, self.boundary = decode_cursor(request.query_params.get("cursor", ""))
 
