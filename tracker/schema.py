@@ -40,6 +40,14 @@ class ProblemSerializer(serializers.Serializer):
 class TrackerAutoSchema(AutoSchema):
     """Adds the problem-details error responses of each operation and marks reads as open to anyone."""
 
+    def _get_parameters(self):
+        """An optional query parameter sent empty means not given (HTML forms send every field), so say so."""
+        parameters = super()._get_parameters()
+        for parameter in parameters:
+            if parameter["in"] == "query" and not parameter.get("required"):
+                parameter["allowEmptyValue"] = True
+        return parameters
+
     def get_auth(self):
         auths = super().get_auth()
         if self.method in SAFE_METHODS and {} not in auths:
