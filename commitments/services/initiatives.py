@@ -3,7 +3,7 @@ from django.db import transaction
 from tracker.services import validated_save, validated_update
 
 from ..models import Initiative
-from .sources import normalized_dates
+from .sources import normalized_dates, updated_dates
 
 
 @transaction.atomic
@@ -13,8 +13,7 @@ def initiative_create(**fields):
 
 @transaction.atomic
 def initiative_update(initiative, **fields):
-    current = {"start_precision": initiative.start_precision, "end_precision": initiative.end_precision}
-    return validated_update(initiative, normalized_dates({**current, **fields}, "start", "end"))
+    return validated_update(initiative, updated_dates(initiative, fields, "start", "end"))
 
 
 @transaction.atomic
