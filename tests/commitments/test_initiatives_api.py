@@ -70,6 +70,13 @@ def test_a_start_inside_a_month_is_stored_as_its_first_day(editor_client):
     assert (response.json()["start"], response.json()["start_precision"]) == ("2025-10-01", "month")
 
 
+def test_a_new_start_precision_alone_moves_the_stored_start_to_its_period(editor_client):
+    initiative = InitiativeFactory(start=datetime.date(2025, 10, 24))
+    response = editor_client.patch(detail(initiative), {"start_precision": "month"})
+    assert response.status_code == 200, response.content
+    assert (response.json()["start"], response.json()["start_precision"]) == ("2025-10-01", "month")
+
+
 def test_a_duplicate_slug_is_a_400_naming_slug(editor_client):
     initiative = InitiativeFactory()
     assert_problem(editor_client.post(LIST, {"slug": initiative.slug, "name": "Again"}), 400, "slug")
