@@ -104,11 +104,6 @@ def test_anonymous_filter_false_keeps_only_named_people(api_client):
     assert slugs(api_client.get(LIST, {"anonymous": "false"})) == [named.slug]
 
 
-@pytest.mark.xfail(
-    reason="PersonFilterSet.anonymous is django-filter's BooleanFilter, whose BooleanWidget turns any value "
-    "other than true/false/1/0 into None, so the filter is skipped and every person is returned",
-    strict=True,
-)
 def test_invalid_anonymous_filter_is_a_400_naming_anonymous(api_client):
     PersonFactory(name="", description="An Israeli official")
     PersonFactory()
