@@ -95,17 +95,18 @@ class Party(TrackedModel):
     """Whoever pledges, insists or must act: exactly one of a country, a country group or an organization.
 
     One row per such record, created on first use by `party_for()`; every other model points here, so that
-    "exactly one party" is a single constraint.
+    "exactly one party" is a single constraint. The row goes with its record, but pledges, statements and
+    links protect it: deleting a record that others still name is refused, and names them.
     """
 
     country = models.OneToOneField(
-        "countries.Country", on_delete=models.PROTECT, null=True, blank=True, related_name="party"
+        "countries.Country", on_delete=models.CASCADE, null=True, blank=True, related_name="party"
     )
     country_group = models.OneToOneField(
-        "countries.CountryGroup", on_delete=models.PROTECT, null=True, blank=True, related_name="party"
+        "countries.CountryGroup", on_delete=models.CASCADE, null=True, blank=True, related_name="party"
     )
     organization = models.OneToOneField(
-        Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="party"
+        Organization, on_delete=models.CASCADE, null=True, blank=True, related_name="party"
     )
 
     objects = PartyQuerySet.as_manager()

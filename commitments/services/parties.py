@@ -36,7 +36,6 @@ def organization_update(organization, **fields):
 
 @transaction.atomic
 def organization_delete(organization):
-    party_delete_with(organization=organization)
     organization.delete()
 
 
@@ -53,9 +52,3 @@ def person_update(person, **fields):
 @transaction.atomic
 def person_delete(person):
     person.delete()
-
-
-def party_delete_with(**record):
-    """Delete the party row of a record that is being deleted; a pledge or link pointing to it makes this a 409."""
-    for party in Party.objects.filter(**record):
-        party.delete()

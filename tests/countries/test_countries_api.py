@@ -250,11 +250,6 @@ def test_deleting_a_country_a_group_lists_is_a_409_naming_the_group(editor_clien
     assert Country.objects.filter(iso3="QAT").exists()
 
 
-@pytest.mark.xfail(
-    reason="country_delete leaves the country's Party row (created on first use by party_for) in place, and "
-    "Party.country is PROTECT: a country that was ever a party can never be deleted",
-    strict=True,
-)
 def test_deleting_a_country_whose_pledges_are_gone_succeeds(editor_client):
     pledge_delete(PledgeFactory(party=party_for(country=Country.objects.get(iso3="ATA"))))
     assert editor_client.delete(detail("ATA")).status_code == 204

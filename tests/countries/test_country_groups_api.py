@@ -187,14 +187,6 @@ def test_deleting_a_group_a_pledge_is_made_by_is_a_409_that_keeps_it(editor_clie
     assert CountryGroup.objects.filter(pk=group.pk).exists()
 
 
-PARTY_ROW_BUG = (
-    "country_group_delete leaves the group's Party row (created on first use by party_for) in place, and "
-    "Party.country_group is PROTECT: the 409 names the internal party row instead of the pledges, and a group "
-    "that was ever a party can never be deleted"
-)
-
-
-@pytest.mark.xfail(reason=PARTY_ROW_BUG, strict=True)
 def test_deleting_a_group_a_pledge_is_made_by_is_a_409_naming_the_pledge(editor_client):
     group = CountryGroupFactory()
     pledge = PledgeFactory(party=party_for(country_group=group))
@@ -202,7 +194,6 @@ def test_deleting_a_group_a_pledge_is_made_by_is_a_409_naming_the_pledge(editor_
     assert pledge.key in body["detail"]
 
 
-@pytest.mark.xfail(reason=PARTY_ROW_BUG, strict=True)
 def test_deleting_a_group_whose_pledges_are_gone_succeeds(editor_client):
     group = CountryGroupFactory()
     pledge_delete(PledgeFactory(party=party_for(country_group=group)))
