@@ -12,4 +12,3 @@ class CommitmentsConfig(AppConfig):
         from .services.editors import editors_group_sync
 
         post_migrate.connect(editors_group_sync, sender=self, dispatch_uid="commitments.editors_group_sync")
-

@@ -15,7 +15,6 @@ from commitments.services.statements import statement_create
 from countries.models import Country, CountryGroup
 from countries.services import country_group_create
 
-
 SERVICES = {
     CountryGroup: country_group_create,
     models.Organization: organization_create,

@@ -22,9 +22,17 @@ pytestmark = pytest.mark.django_db
 
 DAY = datetime.date(2025, 10, 24)
 REGISTERED = [
-    "countries.region", "countries.country", "countries.countrygroup",
-    "commitments.organization", "commitments.person", "commitments.party", "commitments.source",
-    "commitments.initiative", "commitments.pledge", "commitments.condition", "commitments.statement",
+    "countries.region",
+    "countries.country",
+    "countries.countrygroup",
+    "commitments.organization",
+    "commitments.person",
+    "commitments.party",
+    "commitments.source",
+    "commitments.initiative",
+    "commitments.pledge",
+    "commitments.condition",
+    "commitments.statement",
     "commitments.statusevent",
 ]
 
@@ -40,16 +48,18 @@ def staff_client(client, editor):
 
 def build_records(count, start=0):
     """`count` records of every kind, each linked to the others as real data is."""
-    countries = Country.objects.order_by("id")[start:start + count]
+    countries = Country.objects.order_by("id")[start : start + count]
     return [build_one(number, country) for number, country in enumerate(countries, start)]
 
 
 def build_one(number, country):
-    publisher = organization_create(slug=f"publisher-{number}", name=f"Publisher {number}", kind="media",
-                                    country=country)
+    publisher = organization_create(
+        slug=f"publisher-{number}", name=f"Publisher {number}", kind="media", country=country
+    )
     person = person_create(slug=f"person-{number}", name=f"Person {number}", organization=publisher, country=country)
-    source = source_create(title=f"Report {number}", language="en", kind="news_report", publisher=publisher,
-                           published=DAY)
+    source = source_create(
+        title=f"Report {number}", language="en", kind="news_report", publisher=publisher, published=DAY
+    )
     source_create(title=f"Laporan {number}", language="id", kind="news_report", translation_of=source)
     group = CountryGroup.objects.create(slug=f"group-{number}", name=f"Group {number}")
     CountryGroupMembership.objects.create(group=group, country=country)
@@ -58,13 +68,22 @@ def build_one(number, country):
     )
     pledge = pledge_create(party=party_for(country=country), initiative=initiative, kind="troops", sources=[source])
     statement = statement_create(
-        kind="quote", text=f"Words {number}", language="en", date=DAY, on_behalf_of=party_for(country=country),
-        speakers=[StatementSpeaker(person=person)], sources=[source],
+        kind="quote",
+        text=f"Words {number}",
+        language="en",
+        date=DAY,
+        on_behalf_of=party_for(country=country),
+        speakers=[StatementSpeaker(person=person)],
+        sources=[source],
         targets=[StatementTarget(pledge=pledge, stance="supports")],
     )
-    condition = condition_create(slug=f"condition-{number}", name=f"Condition {number}", links=[
-        ConditionLink(pledge=pledge, statement=statement, insisted_by=party_for(country_group=group)),
-    ])
+    condition = condition_create(
+        slug=f"condition-{number}",
+        name=f"Condition {number}",
+        links=[
+            ConditionLink(pledge=pledge, statement=statement, insisted_by=party_for(country_group=group)),
+        ],
+    )
     for record, status in ((pledge, "possible"), (condition, "unresolved"), (initiative, "proposed")):
         status_event_create(record, status=status, date=DAY, sources=[source], statements=[statement])
     return pledge
@@ -75,8 +94,12 @@ def admin_url(label, view, *args):
 
 
 def formset(prefix, rows=()):
-    data = {f"{prefix}-TOTAL_FORMS": str(len(rows)), f"{prefix}-INITIAL_FORMS": "0",
-            f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"}
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
     for index, row in enumerate(rows):
         data.update({f"{prefix}-{index}-{name}": value for name, value in row.items()})
     return data
@@ -126,17 +149,27 @@ def posted_form(page):
 
 def pledge_form(initiative, sources=(), **party):
     return {
-        "initiative": initiative.pk, "kind": "troops", "quantity_qualifier": "approximate", "quantity_low": "200",
-        "quantity_high": "200", "quantity_unit": "persons", "quantity_text": "sekitar 200 tentara",
+        "initiative": initiative.pk,
+        "kind": "troops",
+        "quantity_qualifier": "approximate",
+        "quantity_low": "200",
+        "quantity_high": "200",
+        "quantity_unit": "persons",
+        "quantity_text": "sekitar 200 tentara",
         **{name: record.pk for name, record in party.items()},
         **formset("source_links", [{"source": source.pk} for source in sources]),
-        **formset("events"), **formset("condition_links"),
+        **formset("events"),
+        **formset("condition_links"),
     }
 
 
 def event_form(pledge, status, evidence=(), date="2025-10-25", precision="day"):
     return {
-        "pledge": pledge.pk, "status": status, "date": date, "date_precision": precision, "note": "",
+        "pledge": pledge.pk,
+        "status": status,
+        "date": date,
+        "date_precision": precision,
+        "note": "",
         **formset("evidence", [{"source": source.pk} for source in evidence]),
     }
 
@@ -145,7 +178,9 @@ def test_every_model_is_registered_or_inline():
     registry = admin.site._registry
     inline_models = {inline.model for model_admin in registry.values() for inline in model_admin.inlines}
     models = [
-        model for app in ("countries", "commitments") for model in apps.get_app_config(app).get_models()
+        model
+        for app in ("countries", "commitments")
+        for model in apps.get_app_config(app).get_models()
         if not model._meta.model_name.startswith("historical")
     ]
     assert [model for model in models if model not in registry and model not in inline_models] == []
@@ -192,8 +227,9 @@ def test_changelist_queries_do_not_grow_with_rows(staff_client, label):
 def test_pledge_without_source_is_refused(staff_client):
     pledge = build_records(1)[0]
     indonesia = Country.objects.get(iso3="IDN")
-    response = staff_client.post(admin_url("commitments.pledge", "add"), pledge_form(pledge.initiative,
-                                                                                       country=indonesia))
+    response = staff_client.post(
+        admin_url("commitments.pledge", "add"), pledge_form(pledge.initiative, country=indonesia)
+    )
     assert response.status_code == 200
     assert "Cite at least one source." in response.text
     assert not Pledge.objects.filter(party__country=indonesia).exists()
@@ -222,8 +258,12 @@ def test_removing_the_last_source_of_a_pledge_is_refused(staff_client):
 
 def test_pledge_needs_exactly_one_party(staff_client):
     pledge = build_records(1)[0]
-    form = pledge_form(pledge.initiative, sources=Source.objects.all()[:1], country=Country.objects.get(iso3="IDN"),
-                       organization=pledge.initiative.lead.organization)
+    form = pledge_form(
+        pledge.initiative,
+        sources=Source.objects.all()[:1],
+        country=Country.objects.get(iso3="IDN"),
+        organization=pledge.initiative.lead.organization,
+    )
     response = staff_client.post(admin_url("commitments.pledge", "add"), form)
     assert "Choose exactly one party" in response.text
 
@@ -313,7 +353,10 @@ def test_reverting_an_event_refreshes_the_pledge_status(staff_client):
 
 def statement_form(person, sources=()):
     return {
-        "kind": "quote", "text": "Indonesia could take part.", "language": "en", "date": "2025-10-24",
+        "kind": "quote",
+        "text": "Indonesia could take part.",
+        "language": "en",
+        "date": "2025-10-24",
         "date_precision": "day",
         **formset("speakers", [{"person": person.pk, "position": "0"}]),
         **formset("source_links", [{"source": source.pk} for source in sources]),

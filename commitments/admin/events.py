@@ -52,14 +52,21 @@ class StatusEventForm(PeriodDatesForm):
         field = self.chosen_record_field(cleaned)
         status = cleaned.get("status")
         if field and status and status not in STATUSES[field].values:
-            self.add_error("status", _("“%(status)s” is not a status of a %(record)s; choose one of: %(allowed)s.") % {
-                "status": status, "record": field, "allowed": ", ".join(STATUSES[field].values),
-            })
+            self.add_error(
+                "status",
+                _("“%(status)s” is not a status of a %(record)s; choose one of: %(allowed)s.")
+                % {
+                    "status": status,
+                    "record": field,
+                    "allowed": ", ".join(STATUSES[field].values),
+                },
+            )
         return cleaned
 
     def chosen_record_field(self, cleaned):
         chosen = [
-            field for field in RECORD_FIELDS
+            field
+            for field in RECORD_FIELDS
             if cleaned.get(field) or (field not in self.fields and getattr(self.instance, f"{field}_id"))
         ]
         return chosen[0] if len(chosen) == 1 else None
@@ -141,8 +148,9 @@ class RecordWithEventsAdmin(TrackedAdmin):
         if record is None or record.pk is None:
             return _("Save this record first, then add its events.")
         query = urlencode({record._meta.model_name: record.pk})
-        return format_html('<a href="{}?{}">{}</a>', reverse("admin:commitments_statusevent_add"), query,
-                           _("Add an event"))
+        return format_html(
+            '<a href="{}?{}">{}</a>', reverse("admin:commitments_statusevent_add"), query, _("Add an event")
+        )
 
     def save_model(self, request, obj, form, change):
         """A revert from history brings back an old status copy; the events decide it again."""

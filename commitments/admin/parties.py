@@ -59,12 +59,22 @@ class PartyAdmin(TrackedAdmin):
     list_display = ("__str__", "party_type", "record_link")
     list_filter = (PartyTypeFilter,)
     list_select_related = PARTY_RECORDS
-    search_fields = ("country__name", "country__iso3", "country_group__name", "organization__name",
-                     "organization__acronym")
+    search_fields = (
+        "country__name",
+        "country__iso3",
+        "country_group__name",
+        "organization__name",
+        "organization__acronym",
+    )
     autocomplete_fields = PARTY_RECORDS
     fieldsets = (
-        (None, {"fields": PARTY_RECORDS, "description": _("Exactly one of a country, a country group or an "
-                                                          "organization.")}),
+        (
+            None,
+            {
+                "fields": PARTY_RECORDS,
+                "description": _("Exactly one of a country, a country group or an organization."),
+            },
+        ),
         TIMESTAMPS,
     )
 

@@ -60,17 +60,28 @@ class PledgeAdmin(RecordWithEventsAdmin):
     list_filter = ("status", "kind", "quantity_qualifier", "initiative")
     list_select_related = ("initiative", *party_related("party"))
     search_fields = (
-        "key", "description", "quantity_text", "initiative__name",
-        "party__country__name", "party__country_group__name", "party__organization__name",
+        "key",
+        "description",
+        "quantity_text",
+        "initiative__name",
+        "party__country__name",
+        "party__country_group__name",
+        "party__organization__name",
     )
     autocomplete_fields = ("initiative",)
     inlines = (PledgeSourceInline, StatusEventInline, PledgeConditionLinkInline)
     fieldsets = (
         (None, {"fields": ("key", "initiative", "kind", "description")}),
         (_("Party"), {"fields": (PARTY_FIELDS,), "description": _("Exactly one.")}),
-        (_("Quantity"), {"fields": (
-            ("quantity_qualifier", "quantity_low", "quantity_high", "quantity_unit"), "quantity_text",
-        )}),
+        (
+            _("Quantity"),
+            {
+                "fields": (
+                    ("quantity_qualifier", "quantity_low", "quantity_high", "quantity_unit"),
+                    "quantity_text",
+                )
+            },
+        ),
         (_("Status"), {"fields": ("status", ("announced", "announced_precision"), "add_event_link")}),
         TIMESTAMPS,
     )

@@ -40,8 +40,14 @@ class StatementAdmin(TrackedAdmin):
     list_display = ("key", "kind", "speaker_names", "date", "date_precision", "on_behalf_of", "language")
     list_filter = ("kind", "date_precision", "translation_by", "language")
     list_select_related = party_related("on_behalf_of")
-    search_fields = ("key", "text", "translation", "speakers__person__name", "speakers__person__description",
-                     "speakers__organization__name")
+    search_fields = (
+        "key",
+        "text",
+        "translation",
+        "speakers__person__name",
+        "speakers__person__description",
+        "speakers__organization__name",
+    )
     autocomplete_fields = ("on_behalf_of",)
     date_hierarchy = "date"
     inlines = (StatementSpeakerInline, StatementSourceInline, StatementTargetInline)
@@ -79,7 +85,10 @@ class StatementAdmin(TrackedAdmin):
 def speakers_of(formsets):
     """The unsaved speakers of a statement's add form, in their order."""
     forms = [
-        form for formset in formsets if formset.model is StatementSpeaker
-        for form in formset.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        form
+        for formset in formsets
+        if formset.model is StatementSpeaker
+        for form in formset.forms
+        if form.cleaned_data and not form.cleaned_data.get("DELETE")
     ]
     return [form.instance for form in sorted(forms, key=lambda form: form.cleaned_data.get("position") or 0)]

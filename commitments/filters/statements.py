@@ -70,18 +70,16 @@ class StatementFilterSet(TrackerFilterSet):
         fields = []
 
     def filter_queryset(self, queryset):
-        """Target filters are gathered into one condition on the same target row, so that `stance` applies to
-        the target the `about_…` filters chose."""
+        """Each target filter (`about_…`, `pledge`, `condition`, `initiative`) must match a target of its own;
+        `stance` applies to that same target, or to any target when no target filter is given."""
         self.target_conditions = []
         queryset = super().filter_queryset(queryset)
         stance = self.form.cleaned_data.get("stance")
-        if stance:
-            self.target_conditions.append(Q(stance__in=stance))
-        if self.target_conditions:
-            combined = Q()
-            for condition in self.target_conditions:
-                combined &= condition
-            queryset = queryset.with_targets(combined)
+        stance_condition = Q(stance__in=stance) if stance else Q()
+        if stance and not self.target_conditions:
+            return queryset.with_targets(stance_condition)
+        for condition in self.target_conditions:
+            queryset = queryset.with_targets(condition & stance_condition)
         return queryset
 
     def filter_stance(self, queryset, name, value):

@@ -82,6 +82,7 @@ class EventEvidence(TrackedModel):
     statement = models.ForeignKey(
         "commitments.Statement", on_delete=models.PROTECT, null=True, blank=True, related_name="event_evidence"
     )
+    locator = models.CharField(_("where in the source"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["id"]
@@ -111,4 +112,4 @@ class EventEvidence(TrackedModel):
         ]
 
     def __str__(self):
-        return str(self.source or self.statement)
+        return f"{self.event} ← {self.source or self.statement}"

@@ -21,13 +21,13 @@ class EventRows(Rows):
         rows = (
             EventEvidence.objects.filter(event_id__in=event_ids)
             .order_by("id")
-            .values_list("event_id", "source_id", "source__title", "statement_id", "statement__key")
+            .values_list("event_id", "source_id", "source__title", "locator", "statement_id", "statement__key")
         )
         evidence = {}
-        for event_id, source_id, title, statement_id, key in rows:
+        for event_id, source_id, title, locator, statement_id, key in rows:
             sources, statements = evidence.setdefault(event_id, ([], []))
             if source_id:
-                sources.append(source_ref(self.urls, source_id, title))
+                sources.append(source_ref(self.urls, source_id, title, locator))
             else:
                 statements.append(statement_ref(self.urls, statement_id, key))
         return evidence

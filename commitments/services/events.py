@@ -7,11 +7,15 @@ from tracker.services import validated_save
 
 from ..models import EventEvidence, StatusEvent
 from ..models.events import STATUSES
+from .pledges import as_pairs
 
 
 @transaction.atomic
 def status_event_create(record, *, status, date, date_precision="day", note="", sources=(), statements=()):
-    """Add a dated, sourced step to the timeline of a pledge, condition or initiative, and update its status."""
+    """Add a dated, sourced step to the timeline of a pledge, condition or initiative, and update its status.
+
+    `sources` are Source records or (source, locator) pairs; `statements` are Statement records.
+    """
     if not sources and not statements:
         raise ValidationError({"sources": [_("An event cites at least one source or statement.")]})
     field = record._meta.model_name
@@ -24,8 +28,8 @@ def status_event_create(record, *, status, date, date_precision="day", note="", 
     )
     validate_status(field, status)
     validated_save(event)
-    for source in sources:
-        validated_save(EventEvidence(event=event, source=source))
+    for source, locator in as_pairs(sources):
+        validated_save(EventEvidence(event=event, source=source, locator=locator))
     for statement in statements:
         validated_save(EventEvidence(event=event, statement=statement))
     record_status_refresh(record)

@@ -117,11 +117,6 @@ def test_an_event_citing_a_source_with_a_locator_is_accepted(editor_client):
     assert response.status_code == 201, response.content
 
 
-@pytest.mark.xfail(
-    reason="EventEvidence has no locator: the write serializer accepts {id, locator} and drops the locator, so the "
-    "event reads back with locator ''",
-    strict=True,
-)
 def test_an_events_source_locator_is_kept(editor_client):
     body = event(sources=[{"id": SourceFactory().pk, "locator": "paragraph 4"}])
     response = editor_client.post(events(PledgeFactory()), body)

@@ -201,10 +201,6 @@ def test_deleting_a_source_cited_by_a_pledge_and_a_statement_is_a_409_naming_the
     assert Source.objects.filter(pk=source.pk).exists()
 
 
-@pytest.mark.xfail(
-    reason="EventEvidence.__str__ is the cited source itself, so the 409 names the source, not the event citing it",
-    strict=True,
-)
 def test_deleting_a_source_cited_by_a_pledge_event_is_a_409_naming_the_pledge(editor_client):
     source = SourceFactory()
     pledge = PledgeFactory()

@@ -319,3 +319,13 @@ def test_an_id_no_record_has_is_a_400_naming_the_parameter(api_client, param, mo
     StatementFactory()
     response = api_client.get(list_url(), {param: str(unused_id(model))})
     assert_problem(response, 400, param)
+
+
+def test_two_about_filters_may_match_two_different_targets(api_client):
+    group = CountryGroupFactory()
+    turkey = party_for(country=country("TUR"))
+    both = StatementFactory(
+        targets=[StatementTarget(party=turkey, stance="opposes"), StatementTarget(party=party_for(country_group=group))]
+    )
+    StatementFactory(targets=[StatementTarget(party=turkey)])
+    assert found(api_client, about_country="TUR", about_group=group.slug) == [both.id]

@@ -289,10 +289,6 @@ def test_deleting_a_statement_cited_by_a_condition_link_is_a_409_naming_it(edito
     assert Statement.objects.filter(pk=statement.pk).exists()
 
 
-@pytest.mark.xfail(
-    reason="EventEvidence.__str__ is the cited statement itself, so the 409 names the statement, not the event",
-    strict=True,
-)
 def test_deleting_a_statement_cited_by_a_condition_event_is_a_409_naming_the_condition(editor_client):
     statement = StatementFactory()
     condition = ConditionFactory()

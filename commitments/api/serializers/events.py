@@ -34,7 +34,6 @@ def event_serializers(status_choices, name):
         def validate(self, attrs):
             if not attrs["sources"] and not attrs["statements"]:
                 raise serializers.ValidationError({"sources": ["An event cites at least one source or statement."]})
-            attrs["sources"] = [source for source, _locator in attrs["sources"]]
             return attrs
 
     EventSerializer.__name__ = f"{name}EventSerializer"
