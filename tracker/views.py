@@ -5,6 +5,7 @@ from django.db import DatabaseError, connection, transaction
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import status, viewsets
 from rest_framework.response import Response
 
@@ -98,8 +99,12 @@ def problem_response(status_code, detail, **extra):
     return JsonResponse(body, status=status_code, content_type=PROBLEM_CONTENT_TYPE)
 
 
+@csrf_exempt
 def unknown_version(request, version, rest=""):
-    """404 for an address under /api/ that no route serves, naming the supported versions."""
+    """404 for an address under /api/ that no route serves, naming the supported versions.
+
+    Exempt from CSRF, which would otherwise answer a POST here with Django's HTML 403 instead of this 404.
+    """
     if version in SUPPORTED_VERSIONS:
         return not_found(request)
     return problem_response(
