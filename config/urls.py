@@ -7,7 +7,11 @@ from tracker import views as tracker_views
 v1_docs = [
     path("api/v1/schema/", SpectacularAPIView.as_view(api_version="v1", urlconf="config.api_urls"), name="v1-schema"),
     path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="v1-schema"), name="v1-docs"),
-    path("api/v1/redoc/", SpectacularRedocView.as_view(url_name="v1-schema"), name="v1-redoc"),
+    path(
+        "api/v1/redoc/",
+        SpectacularRedocView.as_view(url_name="v1-schema", template_name="tracker/redoc.html"),
+        name="v1-redoc",
+    ),
 ]
 
 urlpatterns = [
