@@ -121,6 +121,25 @@ class TrackerOrderingFilter(OrderingFilter):
     """`ordering=field` / `-field` on the view's `ordering_fields`; an unknown field is a 400, and with a
     keyset cursor only `id` and `-id` are allowed."""
 
+    def get_schema_operation_parameters(self, view):
+        """`ordering` as a comma-separated list of the view's fields, so that clients need not guess them."""
+        fields = getattr(view, "ordering_fields", None)
+        if not isinstance(fields, (list, tuple)):
+            return super().get_schema_operation_parameters(view)
+        description = _("Fields to sort by, comma-separated; `-` sorts descending. With a cursor: `id` or `-id` only.")
+        items = {"type": "string", "enum": [term for field in fields for term in (field, f"-{field}")]}
+        return [
+            {
+                "name": self.ordering_param,
+                "required": False,
+                "in": "query",
+                "description": description,
+                "schema": {"type": "array", "items": items},
+                "style": "form",
+                "explode": False,
+            }
+        ]
+
     def get_ordering(self, request, queryset, view):
         ordering = super().get_ordering(request, queryset, view)
         explicit = request.query_params.get(self.ordering_param)
