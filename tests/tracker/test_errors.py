@@ -2,10 +2,11 @@
 
 import pytest
 from django.core.cache import cache
+from rest_framework.test import APIClient
 from rest_framework.throttling import SimpleRateThrottle
 
 from countries.api.views import CountryViewSet
-from tests.factories import PledgeFactory
+from tests.factories import InitiativeFactory, PledgeFactory
 from tests.helpers import assert_problem
 from tracker.exceptions import flatten_errors
 
@@ -171,3 +172,44 @@ def test_boolean_filter_accepts_true_false_one_zero_and_empty(api_client, value)
 @pytest.mark.django_db
 def test_enumeration_filter_with_an_empty_item_is_400_naming_it(api_client):
     problem(api_client.get(ORGANIZATIONS, {"kind": ","}), 400, field="kind")
+
+
+@pytest.mark.django_db
+def test_write_to_unknown_path_under_v1_is_404_problem_not_csrf_page():
+    client = APIClient(enforce_csrf_checks=True)
+
+    problem(client.post("/api/v1/no-such-collection/", {}, format="json"), 404)
+
+
+@pytest.mark.django_db
+def test_form_encoded_write_is_415(editor_client):
+    response = editor_client.post(ORGANIZATIONS, {"slug": "un", "name": "UN", "kind": "other"}, format="multipart")
+
+    problem(response, 415)
+
+
+@pytest.mark.django_db
+@pytest.mark.xfail(
+    reason="commitments/api/serializers/fields.py: PartyField's 'invalid' message holds literal braces "
+    '({"type": "country", "key": "TUR"}); DRF\'s Field.fail() runs str.format on it, so KeyError \'"type"\' and 500',
+    strict=True,
+)
+def test_party_that_is_not_an_object_is_400_naming_it(editor_client):
+    response = editor_client.post("/api/v1/initiatives/", {"slug": "x", "name": "X", "lead": "TUR"}, format="json")
+
+    problem(response, 400, field="lead")
+
+
+@pytest.mark.django_db
+@pytest.mark.xfail(
+    reason="commitments/api/serializers/fields.py: SourceCitationField's 'invalid' message holds literal braces "
+    '({"id": 12, "locator": …}); DRF\'s Field.fail() runs str.format on it, so KeyError \'"id"\' and 500',
+    strict=True,
+)
+def test_source_citation_that_is_neither_id_nor_object_is_400_naming_sources(editor_client):
+    InitiativeFactory(slug="isf")
+    body = {"country": "IDN", "initiative": "isf", "kind": "troops", "sources": ["abc"]}
+
+    body = problem(editor_client.post("/api/v1/pledges/", body, format="json"), 400)
+
+    assert any(name.split(".")[0] == "sources" for name in body["errors"]), body
