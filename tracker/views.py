@@ -75,7 +75,7 @@ def healthz(request):
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+        return problem_response(503, _("The database does not answer."))
     return JsonResponse({"status": "ok"})
 
 

@@ -189,11 +189,6 @@ def test_form_encoded_write_is_415(editor_client):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    reason="commitments/api/serializers/fields.py: PartyField's 'invalid' message holds literal braces "
-    '({"type": "country", "key": "TUR"}); DRF\'s Field.fail() runs str.format on it, so KeyError \'"type"\' and 500',
-    strict=True,
-)
 def test_party_that_is_not_an_object_is_400_naming_it(editor_client):
     response = editor_client.post("/api/v1/initiatives/", {"slug": "x", "name": "X", "lead": "TUR"}, format="json")
 
@@ -201,11 +196,6 @@ def test_party_that_is_not_an_object_is_400_naming_it(editor_client):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    reason="commitments/api/serializers/fields.py: SourceCitationField's 'invalid' message holds literal braces "
-    '({"id": 12, "locator": …}); DRF\'s Field.fail() runs str.format on it, so KeyError \'"id"\' and 500',
-    strict=True,
-)
 def test_source_citation_that_is_neither_id_nor_object_is_400_naming_sources(editor_client):
     InitiativeFactory(slug="isf")
     body = {"country": "IDN", "initiative": "isf", "kind": "troops", "sources": ["abc"]}

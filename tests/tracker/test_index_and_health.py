@@ -98,4 +98,5 @@ def test_healthz_is_503_when_the_database_does_not_answer(client, monkeypatch):
     response = client.get("/healthz")
 
     assert response.status_code == 503
-    assert response.json()["status"] != "ok"
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"] == "The database does not answer."

@@ -47,7 +47,7 @@ class PartyField(serializers.Field):
 
     default_error_messages = {
         "invalid": _(
-            'A party is written as {"type": "country", "key": "TUR"} (types: country, country_group, organization).'
+            'A party is written as {{"type": "country", "key": "TUR"}} (types: country, country_group, organization).'
         ),
     }
 
@@ -81,7 +81,7 @@ class SourceCitationField(serializers.Field):
     """A source cited by id, or as `{"id": 12, "locator": "paragraph 4"}`."""
 
     default_error_messages = {
-        "invalid": _('A source is cited by its id, or as {"id": 12, "locator": "paragraph 4"}.'),
+        "invalid": _('A source is cited by its id, or as {{"id": 12, "locator": "paragraph 4"}}.'),
         "does_not_exist": _("No source has the id {value}."),
     }
 
