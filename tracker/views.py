@@ -10,6 +10,7 @@ from rest_framework import status, viewsets
 from rest_framework.response import Response
 
 from .exceptions import PROBLEM_CONTENT_TYPE, api_validation_error, problem
+from .inputs import reject_null_characters
 from .rows import UrlBuilder
 
 SUPPORTED_VERSIONS = ("v1",)
@@ -25,6 +26,10 @@ class RecordViewSet(viewsets.ModelViewSet):
 
     rows_class = None
     write_serializer_class = None
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        reject_null_characters(request, kwargs)
 
     def get_rows(self):
         return self.rows_class(UrlBuilder(self.request, self.request.version or "v1"))

@@ -1,0 +1,33 @@
+"""Checks every request's input before a view looks anything up with it."""
+
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import ValidationError
+
+NULL = "\x00"
+
+
+def null_character_paths(value, path):
+    """The paths of the strings in `value` (parsed JSON) that hold a NUL character."""
+    if isinstance(value, str):
+        return [path] if NULL in value else []
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return []
+    found = []
+    for key, item in items:
+        found += null_character_paths(item, f"{path}.{key}" if path else str(key))
+    return found
+
+
+def reject_null_characters(request, url_kwargs):
+    """A 400 naming each query parameter, address part or body field that holds a NUL character, which no
+    database text column can store and PostgreSQL refuses even in a lookup."""
+    paths = [name for name, values in request.query_params.lists() if any(NULL in value for value in values)]
+    paths += [name for name, value in url_kwargs.items() if isinstance(value, str) and NULL in value]
+    if request.method in ("POST", "PUT", "PATCH"):
+        paths += null_character_paths(request.data, "")
+    if paths:
+        raise ValidationError({path or "non_field_errors": [_("Null characters are not allowed.")] for path in paths})
