@@ -58,6 +58,8 @@ class Country(TrackedModel):
 
     objects = CountryQuerySet.as_manager()
 
+    feed_collection = "countries"
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("country")
@@ -75,6 +77,10 @@ class Country(TrackedModel):
             ),
         ]
 
+    @property
+    def feed_lookup(self):
+        return self.iso3
+
     def __str__(self):
         return self.name
 
@@ -88,10 +94,16 @@ class CountryGroup(TrackedModel):
 
     objects = CountryGroupQuerySet.as_manager()
 
+    feed_collection = "country-groups"
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("country group")
         verbose_name_plural = _("country groups")
+
+    @property
+    def feed_lookup(self):
+        return self.slug
 
     def __str__(self):
         return self.name
@@ -118,6 +130,9 @@ class CountryGroupMembership(TrackedModel):
                 violation_error_message=_("This country is already a member of the group."),
             )
         ]
+
+    def feed_parents(self):
+        return self.feed_parent("group")
 
     def __str__(self):
         return f"{self.country} in {self.group}"

@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class TrackerConfig(AppConfig):
     name = "tracker"
     verbose_name = "Tracker kernel"
+
+    def ready(self):
+        # simple_history's documented hook after each history row: the change feed follows every history
+        # row, whichever code path wrote it.
+        from simple_history.signals import post_create_historical_record
+
+        from .history import append_to_feed
+
+        post_create_historical_record.connect(append_to_feed, dispatch_uid="tracker.append_to_feed")

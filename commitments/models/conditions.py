@@ -27,10 +27,16 @@ class Condition(TrackedModel):
 
     objects = ConditionQuerySet.as_manager()
 
+    feed_collection = "conditions"
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("condition")
         verbose_name_plural = _("conditions")
+
+    @property
+    def feed_lookup(self):
+        return self.slug
 
     def __str__(self):
         return self.name
@@ -129,6 +135,9 @@ class ConditionLink(TrackedModel):
                 "links",
             ),
         ]
+
+    def feed_parents(self):
+        return self.feed_parent("condition") + self.feed_parent("pledge")
 
     def __str__(self):
         held = self.pledge or (f"{self.party} in {self.initiative}" if self.party_id else self.initiative)

@@ -68,6 +68,9 @@ class StatusEvent(TrackedModel):
     def record_field(self):
         return next(field for field in RECORD_FIELDS if getattr(self, f"{field}_id"))
 
+    def feed_parents(self):
+        return self.feed_parent(self.record_field)
+
     def __str__(self):
         return f"{self.record}: {self.status} ({self.date})"
 
@@ -110,6 +113,10 @@ class EventEvidence(TrackedModel):
                 "statements",
             ),
         ]
+
+    def feed_parents(self):
+        event = StatusEvent.objects.filter(pk=self.event_id).first()
+        return event.feed_parents() if event else []
 
     def __str__(self):
         return f"{self.event} ← {self.source or self.statement}"

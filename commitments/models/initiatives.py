@@ -47,10 +47,16 @@ class Initiative(TrackedModel):
 
     objects = InitiativeQuerySet.as_manager()
 
+    feed_collection = "initiatives"
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
+
+    @property
+    def feed_lookup(self):
+        return self.slug
 
     def __str__(self):
         return self.name

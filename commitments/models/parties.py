@@ -32,10 +32,16 @@ class Organization(TrackedModel):
 
     objects = OrganizationQuerySet.as_manager()
 
+    feed_collection = "organizations"
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
+
+    @property
+    def feed_lookup(self):
+        return self.slug
 
     def __str__(self):
         return self.name
@@ -71,6 +77,8 @@ class Person(TrackedModel):
 
     objects = PersonQuerySet.as_manager()
 
+    feed_collection = "people"
+
     class Meta:
         ordering = ["name", "description"]
         verbose_name = _("person")
@@ -86,6 +94,10 @@ class Person(TrackedModel):
     @property
     def is_anonymous(self):
         return not self.name
+
+    @property
+    def feed_lookup(self):
+        return self.slug
 
     def __str__(self):
         return self.name or self.description

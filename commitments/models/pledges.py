@@ -68,6 +68,8 @@ class Pledge(TrackedModel):
 
     objects = PledgeQuerySet.as_manager()
 
+    feed_collection = "pledges"
+
     class Meta:
         ordering = ["id"]
         verbose_name = _("pledge")
@@ -167,6 +169,9 @@ class PledgeSource(TrackedModel):
                 violation_error_code="sources",
             )
         ]
+
+    def feed_parents(self):
+        return self.feed_parent("pledge")
 
     def __str__(self):
         return f"{self.pledge} ← {self.source}"

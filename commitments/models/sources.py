@@ -48,6 +48,8 @@ class Source(TrackedModel):
 
     objects = SourceQuerySet.as_manager()
 
+    feed_collection = "sources"
+
     class Meta:
         ordering = ["-published", "title"]
         verbose_name = _("source")

@@ -50,6 +50,8 @@ class Statement(TrackedModel):
 
     objects = StatementQuerySet.as_manager()
 
+    feed_collection = "statements"
+
     class Meta:
         ordering = ["-date", "id"]
         verbose_name = _("statement")
@@ -131,6 +133,9 @@ class StatementSpeaker(TrackedModel):
             ),
         ]
 
+    def feed_parents(self):
+        return self.feed_parent("statement")
+
     def __str__(self):
         return str(self.person or self.organization)
 
@@ -152,6 +157,9 @@ class StatementSource(TrackedModel):
                 violation_error_code="sources",
             )
         ]
+
+    def feed_parents(self):
+        return self.feed_parent("statement")
 
     def __str__(self):
         return f"{self.statement} ← {self.source}"
@@ -201,6 +209,9 @@ class StatementTarget(TrackedModel):
     @property
     def target(self):
         return self.party or self.pledge or self.condition or self.initiative
+
+    def feed_parents(self):
+        return self.feed_parent("statement")
 
     def __str__(self):
         return f"{self.statement} → {self.target} ({self.stance or 'no stance'})"

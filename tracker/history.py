@@ -1,0 +1,113 @@
+"""Who changed what, when and why: the change context of a request or command, and the change feed.
+
+Every tracked record's history row carries the user and the reason of the change context it was written in
+(the `X-Change-Reason` header of an API request, the reason an editor gives in the admin, a command's
+`--reason`). Every history row also adds one entry per API record it changes to the change feed, whose
+position orders changes in commit order.
+"""
+
+import contextlib
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+from django.db import connection
+from simple_history.models import HistoricalRecords
+
+# The lock that makes feed positions follow commit order on PostgreSQL: a transaction takes it before its
+# first feed entry and holds it until it commits, so no later position can become visible before an
+# earlier one. SQLite serializes writers anyway.
+FEED_LOCK_KEY = 7_310_425_001
+MAX_REASON_LENGTH = 2000
+
+
+@dataclass(frozen=True)
+class ChangeContext:
+    reason: str = ""
+    user: object = None
+
+
+_current = ContextVar("change_context", default=None)
+NO_CONTEXT = ChangeContext()
+
+
+@contextlib.contextmanager
+def change_context(reason="", user=None):
+    """Record the changes made inside the block with this reason (and user, where no request gives one)."""
+    token = _current.set(ChangeContext(reason=reason or "", user=user))
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def current_change_context():
+    return _current.get() or NO_CONTEXT
+
+
+class TrackedHistoricalRecords(HistoricalRecords):
+    """HistoricalRecords that take the reason and user of the current change context."""
+
+    def get_change_reason_for_object(self, instance, history_type, using):
+        return super().get_change_reason_for_object(instance, history_type, using) or current_change_context().reason
+
+    def get_history_user(self, instance):
+        user = super().get_history_user(instance)
+        return user if user is not None else current_change_context().user
+
+
+ACTIONS = {"+": "create", "~": "update", "-": "delete"}
+
+
+def feed_entries(instance, history_instance):
+    """The change feed entries one history row makes: the record itself, or the records a link belongs to."""
+    from .models import Change
+
+    if getattr(instance, "feed_collection", None):
+        targets = [(instance.feed_collection, instance.feed_lookup, ACTIONS[history_instance.history_type])]
+    elif hasattr(instance, "feed_parents"):
+        targets = [(collection, lookup, "update") for collection, lookup in instance.feed_parents()]
+    else:
+        targets = []
+    return [
+        Change(
+            collection=collection,
+            lookup=str(lookup),
+            action=action,
+            model=instance._meta.label_lower,
+            object_id=str(instance.pk),
+            history_id=history_instance.history_id,
+            history_date=history_instance.history_date,
+            user_id=getattr(history_instance, "history_user_id", None),
+            reason=history_instance.history_change_reason or "",
+        )
+        for collection, lookup, action in targets
+        if collection is not None
+    ]
+
+
+def append_to_feed(sender, instance, history_instance, using=None, **kwargs):
+    """simple_history's `post_create_historical_record` receiver: add the feed entries of a history row."""
+    entries = feed_entries(instance, history_instance)
+    if not entries:
+        return
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [FEED_LOCK_KEY])
+    for entry in entries:
+        entry.save()
+
+
+class ChangeReasonMiddleware:
+    """Reads the `X-Change-Reason` header of a request into its change context."""
+
+    header = "HTTP_X_CHANGE_REASON"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        reason = request.META.get(self.header, "").strip()[:MAX_REASON_LENGTH]
+        if not reason:
+            return self.get_response(request)
+        with change_context(reason=reason):
+            return self.get_response(request)
