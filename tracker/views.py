@@ -9,14 +9,17 @@ from django.views.decorators.csrf import csrf_exempt
 from rest_framework import status, viewsets
 from rest_framework.response import Response
 
+from .as_of import AsOfMixin
+from .conditional import ConditionalMixin
 from .exceptions import PROBLEM_CONTENT_TYPE, api_validation_error, problem
 from .inputs import reject_null_characters
+from .record_history import HistoryMixin
 from .rows import UrlBuilder
 
 SUPPORTED_VERSIONS = ("v1",)
 
 
-class RecordViewSet(viewsets.ModelViewSet):
+class RecordViewSet(ConditionalMixin, HistoryMixin, AsOfMixin, viewsets.ModelViewSet):
     """Reads through the resource's `Rows` (dicts, not model instances); writes through its services.
 
     Subclasses set `rows_class`, `write_serializer_class` (what a client writes: related records by key) and
@@ -37,10 +40,14 @@ class RecordViewSet(viewsets.ModelViewSet):
     def get_serializer_class(self):
         return self.write_serializer_class
 
+    def read_queryset(self):
+        """The queryset that a list's filters, search and ordering apply to."""
+        return self.get_queryset()
+
     def list(self, request, *args, **kwargs):
         """The filtered, ordered, paginated rows."""
         rows = self.get_rows()
-        queryset = rows.values(self.filter_queryset(self.get_queryset()))
+        queryset = rows.values(self.filter_queryset(self.read_queryset()))
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(rows.shape(list(page)))
 
@@ -49,7 +56,7 @@ class RecordViewSet(viewsets.ModelViewSet):
         return Response(self.represent(self.get_object()))
 
     def represent(self, instance):
-        return self.get_rows().one(self.get_queryset().filter(pk=instance.pk))
+        return self.get_rows().one(self.read_queryset().filter(pk=instance.pk))
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
