@@ -4,6 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from commitments.api.urls import routes as commitments_routes
 from countries.api.urls import routes as countries_routes
+from tracker.feed import ChangeViewSet
 
 
 class V1Router(DefaultRouter):
@@ -13,7 +14,11 @@ class V1Router(DefaultRouter):
 
 
 router = V1Router(trailing_slash=True)
-for prefix, viewset, basename in [*countries_routes, *commitments_routes]:
+record_routes = [*countries_routes, *commitments_routes]
+for prefix, viewset, basename in record_routes:
     router.register(prefix, viewset, basename=basename)
+
+ChangeViewSet.basenames = {prefix: basename for prefix, _viewset, basename in record_routes}
+router.register("changes", ChangeViewSet, basename="change")
 
 urlpatterns = router.urls

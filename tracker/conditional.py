@@ -1,5 +1,76 @@
-"""Conditional requests: ETags on details, `If-None-Match` (304) and `If-Match` (412 when stale)."""
+"""Conditional requests: ETags on details, `If-None-Match` (304) and `If-Match` (412 when stale).
+
+A record's ETag digests its representation (links and nested names included, host left out) together with
+its latest change-feed position, which moves with every change to the record, its links and its events.
+"""
+
+import hashlib
+
+import orjson
+from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
+from rest_framework import status
+from rest_framework.exceptions import APIException
+from rest_framework.response import Response
+
+from .models import Change
+
+
+class PreconditionFailed(APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = _("The record has changed since the ETag in If-Match; read it again (its ETag is in this answer).")
+    default_code = "precondition_failed"
+
+    def __init__(self, current_etag):
+        super().__init__()
+        self.headers = {"ETag": current_etag}
+
+
+def etag_matches(header, etag):
+    """Whether an If-Match / If-None-Match header value names `etag` (weak comparison; `*` matches any)."""
+    if not header:
+        return False
+    candidates = {value.strip().removeprefix("W/") for value in header.split(",")}
+    return "*" in candidates or etag in candidates
+
+
+def latest_position(instance):
+    return Change.objects.filter(collection=instance.feed_collection, lookup=str(instance.feed_lookup)).aggregate(
+        position=Max("id")
+    )["position"]
 
 
 class ConditionalMixin:
-    """Adds ETags and precondition checks to a RecordViewSet."""
+    """ETags and precondition checks for a RecordViewSet."""
+
+    def etag(self, instance, body):
+        host = self.request.build_absolute_uri("/").rstrip("/").encode()
+        payload = orjson.dumps(body, default=str, option=orjson.OPT_SORT_KEYS | orjson.OPT_UTC_Z)
+        digest = hashlib.sha256(payload.replace(host, b"") + f"|{latest_position(instance)}".encode())
+        return f'"{digest.hexdigest()[:40]}"'
+
+    def retrieve(self, request, *args, **kwargs):
+        """One record with its ETag; 304 when `If-None-Match` names the current one."""
+        instance = self.get_object()
+        body = self.represent(instance)
+        etag = self.etag(instance, body)
+        if etag_matches(request.headers.get("If-None-Match"), etag):
+            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
+        return Response(body, headers={"ETag": etag})
+
+    def locked(self, instance):
+        """The record re-read under a row lock, so that concurrent writes check their preconditions in turn."""
+        return type(instance).objects.select_for_update().get(pk=instance.pk)
+
+    def check_precondition(self, instance):
+        """412 with the current ETag when `If-Match` names another; call inside the write's transaction."""
+        expected = self.request.headers.get("If-Match")
+        if expected is None:
+            return
+        current = self.etag(instance, self.represent(instance))
+        if not etag_matches(expected, current):
+            raise PreconditionFailed(current)
+
+    def respond(self, instance, status_code=status.HTTP_200_OK, headers=None):
+        body = self.represent(instance)
+        return Response(body, status=status_code, headers={**(headers or {}), "ETag": self.etag(instance, body)})

@@ -91,7 +91,8 @@ def problem_exception_handler(exc, context):
     if response is None:
         return None
     body = problem_body(exc, response.status_code)
-    problem_response = Response(body, status=response.status_code, headers=dict(response.items()))
+    headers = {**dict(response.items()), **getattr(exc, "headers", {})}
+    problem_response = Response(body, status=response.status_code, headers=headers)
     use_problem_renderer(context.get("request"), problem_response)
     return problem_response
 

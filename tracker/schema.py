@@ -4,7 +4,8 @@ drf-spectacular reads viewsets, serializers and filtersets; this adds only what 
 """
 
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.permissions import SAFE_METHODS
 
@@ -18,9 +19,30 @@ ERROR_DESCRIPTIONS = {
     405: "Method not allowed here.",
     406: "No representation in the requested media type.",
     409: "The record cannot be deleted while others point to it; `detail` names them.",
+    412: "`If-Match` names a stale ETag: the record changed since it was read. The current ETag is in `ETag`.",
     415: "Unsupported request media type; send JSON.",
     429: "Too many requests; retry after `Retry-After` seconds.",
 }
+
+
+CHANGE_REASON = OpenApiParameter(
+    "X-Change-Reason",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="Why this change is made; kept in the record's history and the change feed.",
+)
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="The ETag the client read; a stale one makes this a 412 and changes nothing.",
+)
+IF_NONE_MATCH = OpenApiParameter(
+    "If-None-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="The ETag the client holds; 304 without a body when it is still current.",
+)
 
 
 class ProblemSerializer(serializers.Serializer):
@@ -42,11 +64,17 @@ class TrackerAutoSchema(AutoSchema):
 
     def _get_parameters(self):
         """An optional query parameter sent empty means not given (HTML forms send every field), so say so."""
-        parameters = super()._get_parameters()
+        parameters = [*super()._get_parameters(), *self.in_time_parameters()]
         for parameter in parameters:
             if parameter["in"] == "query" and not parameter.get("required"):
                 parameter["allowEmptyValue"] = True
         return parameters
+
+    def in_time_parameters(self):
+        """`as_of` (and `valid_at`) of the reads of a RecordViewSet: tracker.as_of.AsOfMixin."""
+        if self.method != "GET" or not hasattr(self.view, "in_time_parameters"):
+            return []
+        return self.view.in_time_parameters()
 
     def get_auth(self):
         auths = super().get_auth()
@@ -56,18 +84,46 @@ class TrackerAutoSchema(AutoSchema):
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
+        if IF_NONE_MATCH in self.get_override_parameters():
+            responses.setdefault("304", {"description": "Not modified: `If-None-Match` names the current ETag."})
         for code in self.error_codes():
             response = self._get_response_for_code(ProblemSerializer, str(code), media_types=[PROBLEM_CONTENT_TYPE])
             response["description"] = ERROR_DESCRIPTIONS[code]
             responses.setdefault(str(code), response)
         return responses
 
+    def is_conditional_write(self):
+        """PUT, PATCH and DELETE of a record, and POST of an event to it, honour If-Match."""
+        on_record = "{" in self.path
+        return on_record and (self.method in ("PUT", "PATCH", "DELETE") or self.path.endswith("/events/"))
+
+    def is_record_read(self):
+        return self.method == "GET" and "{" in self.path and not self._is_list_view()
+
+    def get_override_parameters(self):
+        parameters = list(super().get_override_parameters())
+        if self.method not in SAFE_METHODS:
+            parameters.append(CHANGE_REASON)
+        if self.is_conditional_write():
+            parameters.append(IF_MATCH)
+        if self.is_record_read() and self.path.count("{") == 1 and not self.path.endswith("/history/"):
+            parameters.append(IF_NONE_MATCH)
+        return parameters
+
+    def _get_response_headers_for_code(self, status_code, direction="response"):
+        headers = super()._get_response_headers_for_code(status_code, direction)
+        carries_etag = self.is_record_read() or self.is_conditional_write() or self.method == "POST"
+        if carries_etag and status_code in ("200", "201", "412") and not self.path.endswith(("/events/", "/history/")):
+            headers["ETag"] = {"schema": {"type": "string"}, "description": "The record's current version."}
+        return headers
+
     def error_codes(self):
         codes = {406, 429}
         if self.method in SAFE_METHODS:
-            codes |= {400} if self._is_list_view() else set()
+            codes |= {400} if self._is_list_view() or self.in_time_parameters() else set()
         else:
             codes |= {400, 401, 403, 415} if self.method != "DELETE" else {401, 403, 409}
+            codes |= {412} if self.is_conditional_write() else set()
         if self.path.rstrip("/").endswith("}") or "{" in self.path:
             codes.add(404)
         if self._is_list_view() and self.method == "GET":

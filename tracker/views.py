@@ -51,24 +51,31 @@ class RecordViewSet(ConditionalMixin, HistoryMixin, AsOfMixin, viewsets.ModelVie
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(rows.shape(list(page)))
 
-    def retrieve(self, request, *args, **kwargs):
-        """One record, shaped exactly as in the list."""
-        return Response(self.represent(self.get_object()))
-
     def represent(self, instance):
         return self.get_rows().one(self.read_queryset().filter(pk=instance.pk))
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         instance = self.write(serializer, self.perform_create)
-        body = self.represent(instance)
-        return Response(body, status=status.HTTP_201_CREATED, headers={"Location": body["url"]})
+        response = self.respond(instance, status.HTTP_201_CREATED)
+        response["Location"] = response.data["url"]
+        return response
 
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
-        serializer = self.get_serializer(self.get_object(), data=request.data, partial=partial)
-        instance = self.write(serializer, self.perform_update)
-        return Response(self.represent(instance))
+        with transaction.atomic():
+            instance = self.locked(self.get_object())
+            self.check_precondition(instance)
+            serializer = self.get_serializer(instance, data=request.data, partial=partial)
+            instance = self.write(serializer, self.perform_update)
+        return self.respond(instance)
+
+    def destroy(self, request, *args, **kwargs):
+        with transaction.atomic():
+            instance = self.locked(self.get_object())
+            self.check_precondition(instance)
+            self.perform_destroy(instance)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     def write(self, serializer, perform):
         """Validate and apply a write in one transaction: whole or not at all, errors in the API's names."""

@@ -66,6 +66,8 @@ def events_action(read_serializer, write_serializer):
 def add_event(view, record, serializer):
     try:
         with transaction.atomic():
+            record = view.locked(record)
+            view.check_precondition(record)
             serializer.is_valid(raise_exception=True)
             event = services.events.status_event_create(record, **serializer.validated_data)
     except DjangoValidationError as error:
@@ -153,6 +155,10 @@ class InitiativeViewSet(ServiceViewSet):
     update_service = services.initiatives.initiative_update
     delete_service = services.initiatives.initiative_delete
     events = events_action(events.InitiativeEventSerializer, events.InitiativeEventWriteSerializer)
+    history_links = {
+        "events": ("commitments.StatusEvent", "initiative"),
+        "evidence": ("commitments.EventEvidence", "event", "events"),
+    }
 
     def get_queryset(self):
         """Every initiative; the row shape is InitiativeRows'."""
@@ -182,6 +188,12 @@ class PledgeViewSet(ServiceViewSet):
     update_service = services.pledges.pledge_update
     delete_service = services.pledges.pledge_delete
     events = events_action(events.PledgeEventSerializer, events.PledgeEventWriteSerializer)
+    history_links = {
+        "sources": ("commitments.PledgeSource", "pledge"),
+        "events": ("commitments.StatusEvent", "pledge"),
+        "evidence": ("commitments.EventEvidence", "event", "events"),
+        "condition_links": ("commitments.ConditionLink", "pledge"),
+    }
 
     def get_queryset(self):
         """Every pledge; the row shape is PledgeRows'."""
@@ -203,6 +215,11 @@ class ConditionViewSet(ServiceViewSet):
     update_service = services.conditions.condition_update
     delete_service = services.conditions.condition_delete
     events = events_action(events.ConditionEventSerializer, events.ConditionEventWriteSerializer)
+    history_links = {
+        "links": ("commitments.ConditionLink", "condition"),
+        "events": ("commitments.StatusEvent", "condition"),
+        "evidence": ("commitments.EventEvidence", "event", "events"),
+    }
 
     def get_queryset(self):
         """Every condition; the row shape is ConditionRows'."""
@@ -230,6 +247,11 @@ class StatementViewSet(ServiceViewSet):
     create_service = services.statements.statement_create
     update_service = services.statements.statement_update
     delete_service = services.statements.statement_delete
+    history_links = {
+        "speakers": ("commitments.StatementSpeaker", "statement"),
+        "sources": ("commitments.StatementSource", "statement"),
+        "targets": ("commitments.StatementTarget", "statement"),
+    }
 
     def get_queryset(self):
         """Every statement; the row shape is StatementRows'."""

@@ -66,7 +66,8 @@ def test_v1_root_links_every_collection_of_the_contract(api_client):
     response = api_client.get("/api/v1/")
 
     assert response.status_code == 200
-    assert response.json() == {name: f"http://testserver/api/v1/{name}/" for name in COLLECTIONS}
+    expected = {name: f"http://testserver/api/v1/{name}/" for name in (*COLLECTIONS, "changes")}
+    assert response.json() == expected
 
 
 @pytest.mark.django_db

@@ -1,0 +1,87 @@
+"""Writers at once, on PostgreSQL: If-Match lets exactly one of them through, and the change feed that a
+reader follows while they commit out of order misses nothing."""
+
+import random
+import threading
+import time
+
+import pytest
+from django.db import connection, transaction
+from django.urls import reverse
+
+from commitments.models import Pledge
+from commitments.services.parties import organization_create
+from tests.conftest import token_client
+from tests.factories import PledgeFactory
+from tracker.models import Change
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks and concurrent writers need PostgreSQL"),
+]
+WRITERS = 6
+
+
+def in_threads(work, count):
+    """Run `work(index)` in `count` threads started together; each closes its own connection."""
+    barrier = threading.Barrier(count)
+    outcomes = [None] * count
+
+    def run(index):
+        try:
+            barrier.wait()
+            outcomes[index] = work(index)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(index,)) for index in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return outcomes
+
+
+def test_concurrent_patches_with_the_same_etag_let_exactly_one_through(editor):
+    pledge = PledgeFactory()
+    url = reverse("v1:pledge-detail", args=[pledge.pk])
+    etag = token_client(editor).get(url)["ETag"]
+
+    def patch(index):
+        body = {"description": f"writer {index}"}
+        return token_client(editor).patch(url, body, format="json", HTTP_IF_MATCH=etag).status_code
+
+    statuses = in_threads(patch, WRITERS)
+    assert sorted(statuses) == [200] + [412] * (WRITERS - 1)
+    winner = statuses.index(200)
+    assert Pledge.objects.get(pk=pledge.pk).description == f"writer {winner}"
+
+
+def write_slowly(index):
+    for number in range(4):
+        with transaction.atomic():
+            organization_create(slug=f"writer-{index}-{number}", name="Writer", kind="other")
+            time.sleep(random.uniform(0, 0.03))
+
+
+def test_a_reader_following_the_feed_during_concurrent_writes_misses_nothing():
+    seen, done = [], threading.Event()
+
+    def follow():
+        last = 0
+        while True:
+            finished = done.is_set()
+            new = list(Change.objects.filter(id__gt=last).order_by("id").values_list("id", flat=True))
+            seen.extend(new)
+            last = new[-1] if new else last
+            if finished:
+                break
+        connection.close()
+
+    reader = threading.Thread(target=follow)
+    reader.start()
+    in_threads(write_slowly, WRITERS)
+    done.set()
+    reader.join(timeout=60)
+    assert sorted(seen) == list(Change.objects.order_by("id").values_list("id", flat=True))
+    assert len(seen) >= WRITERS * 4
