@@ -2,12 +2,12 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from countries.reference_data import load_countries
+    from countries.reference_data import ReferenceLoader
 
-    load_countries(apps.get_model("countries", "Country"), apps.get_model("countries", "Region"))
+    ReferenceLoader(apps).load_countries()
 
 
 class Migration(migrations.Migration):
-    dependencies = [("countries", "0001_initial")]
+    dependencies = [("countries", "0001_initial"), ("tracker", "0001_initial")]
 
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]
