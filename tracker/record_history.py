@@ -1,5 +1,197 @@
-"""The versions of one record, its links included: `/{collection}/{lookup}/history/`."""
+"""The versions of one record, its links included: `/{collection}/{lookup}/history/`.
+
+Each historical table is read once per request (the record's, then each link model's), whatever the number of
+versions, and the entries are merged newest first. Foreign keys appear as the ids of the rows they point to.
+"""
+
+from collections.abc import Sequence
+
+from django.apps import apps
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+
+from .exceptions import api_field_names
+
+SKIPPED_FIELDS = frozenset({"id", "created", "updated"})
+EMPTY = (None, "")
+RECORD_ACTIONS = {"+": "create", "~": "update", "-": "delete"}
+LINK_ACTIONS = {"+": "link_added", "~": "link_changed", "-": "link_removed"}
+
+
+class FieldChangeSerializer(serializers.Serializer):
+    field = serializers.CharField(help_text="The API's name of the field where the write shape has one.")
+    old = serializers.JSONField(allow_null=True, help_text="Null for a value the version created.")
+    new = serializers.JSONField(allow_null=True, help_text="Null for a value the version deleted.")
+
+
+class HistoryEntrySerializer(serializers.Serializer):
+    """One version of a record or of one of its links."""
+
+    time = serializers.DateTimeField()
+    action = serializers.ChoiceField(choices=[*RECORD_ACTIONS.values(), *LINK_ACTIONS.values()])
+    reason = serializers.CharField(help_text="Why the change was made (the `X-Change-Reason` of its request).")
+    user = serializers.CharField(
+        allow_null=True, help_text="The username of who made the change: shown to staff only, null for others."
+    )
+    link = serializers.CharField(required=False, help_text="For a link's version: which links (`sources`, …).")
+    target = serializers.DictField(
+        child=serializers.IntegerField(),
+        required=False,
+        help_text="For a link's version: the link row's `id` and the ids of the rows it points to.",
+    )
+    changes = FieldChangeSerializer(
+        many=True,
+        help_text="Changed fields, by name. A create lists the values set, a delete those removed, an update with "
+        "no earlier version on record every value (old null). Foreign keys are the ids of the rows they point to.",
+    )
+
+
+class EntryList(Sequence):
+    """History entries as the paginator pages them: sliceable, with a `count()` like a queryset's."""
+
+    def __init__(self, entries):
+        self.entries = entries
+
+    def __len__(self):
+        return len(self.entries)
+
+    def __getitem__(self, index):
+        return self.entries[index]
+
+    def count(self):
+        return len(self.entries)
 
 
 class HistoryMixin:
-    """Adds the `history` route to a RecordViewSet."""
+    """Adds the `history` route to a RecordViewSet: the record's versions and its links', newest first.
+
+    `history_links` names the link models whose rows belong to a record, by label:
+    `{"sources": ("commitments.PledgeSource", "pledge")}` (model, foreign key to the record), or, for a link of
+    a link, `{"evidence": ("commitments.EventEvidence", "event", "events")}` (foreign key to the rows of the
+    link labelled `events`).
+    """
+
+    history_links = {}
+
+    @extend_schema(
+        summary="Versions of this record and of its links, newest first",
+        description="Each version of the record, and of its links (a source added, a condition removed), with its "
+        "time, action, reason and changed fields; `user` is shown to staff only. Paged by `page`, not `cursor`.",
+        responses=HistoryEntrySerializer(many=True),
+        parameters=[OpenApiParameter("cursor", exclude=True)],
+    )
+    @action(detail=True, methods=["get"], url_path="history", filter_backends=[])
+    def history(self, request, *args, **kwargs):
+        """The record's versions, paged by number: keyset paging by `id` does not fit entries of several tables."""
+        if "cursor" in request.query_params:
+            raise ValidationError({"cursor": [_("History pages by page number: pass page, not cursor.")]})
+        record = self.get_object()
+        show_user = bool(request.user and request.user.is_authenticated and request.user.is_staff)
+        reader = HistoryReader(show_user, api_field_names(self.get_serializer()))
+        page = self.paginate_queryset(EntryList(reader.entries(record, self.history_links)))
+        return self.get_paginated_response(list(page))
+
+
+class HistoryReader:
+    """Reads the historical tables of a record and its links into API entries."""
+
+    def __init__(self, show_user, names):
+        self.show_user = show_user
+        self.names = names
+
+    def entries(self, record, links):
+        rows = self.rows(type(record), id=record.pk)
+        keyed = [(history_order(row), self.record_entry(row, before)) for row, before in with_previous(rows)]
+        seen = {}
+        # Links of links (3-tuples) after the links whose rows they hang on.
+        for label, spec in sorted(links.items(), key=lambda item: len(item[1])):
+            rows = seen[label] = self.link_rows(record, spec, seen)
+            keyed += [
+                (history_order(row), self.link_entry(label, spec, row, before)) for row, before in with_previous(rows)
+            ]
+        keyed.sort(key=lambda pair: pair[0], reverse=True)
+        return [entry for _key, entry in keyed]
+
+    def rows(self, model, **lookups):
+        queryset = model.history.filter(**lookups).order_by("history_date", "history_id")
+        return list(queryset.select_related("history_user") if self.show_user else queryset)
+
+    def link_rows(self, record, spec, seen):
+        model, field = apps.get_model(spec[0]), spec[1]
+        if len(spec) == 2:
+            return self.rows(model, **{f"{field}_id": record.pk})
+        return self.rows(model, **{f"{field}_id__in": {row.id for row in seen[spec[2]]}})
+
+    def record_entry(self, row, before):
+        changes = version_changes(row, before, SKIPPED_FIELDS)
+        return self.entry(row, RECORD_ACTIONS[row.history_type], changes, self.names)
+
+    def link_entry(self, label, spec, row, before):
+        field = spec[1]
+        changes = version_changes(row, before, SKIPPED_FIELDS | {field})
+        entry = self.entry(row, LINK_ACTIONS[row.history_type], changes, {})
+        # A link of a link names its parent row (which event), which the record's own foreign key need not.
+        target = link_target(row, skip=field if len(spec) == 2 else None)
+        return {**entry, "link": label, "target": target}
+
+    def entry(self, row, action_name, changes, names):
+        return {
+            "time": row.history_date,
+            "action": action_name,
+            "reason": row.history_change_reason or "",
+            "user": self.username(row),
+            "changes": [{"field": names.get(name, name), "old": old, "new": new} for name, old, new in changes],
+        }
+
+    def username(self, row):
+        if not self.show_user or row.history_user is None:
+            return None
+        return row.history_user.get_username()
+
+
+def history_order(row):
+    return row.history_date, row.history_id
+
+
+def with_previous(rows):
+    """(row, the previous version of the same row or None), for rows in history order."""
+    previous = {}
+    for row in rows:
+        yield row, previous.get(row.id)
+        previous[row.id] = row
+
+
+def version_changes(row, before, skip):
+    """[(field, old, new)] of one version: the values set by a create, removed by a delete, changed by an update.
+
+    An update with no earlier version on record (a row loaded before history was kept) lists its values as set.
+    """
+    if row.history_type == "-":
+        return [(name, value, None) for name, value in tracked_values(row, skip) if value not in EMPTY]
+    if row.history_type == "+" or before is None:
+        return [(name, None, value) for name, value in tracked_values(row, skip) if value not in EMPTY]
+    delta = row.diff_against(before, excluded_fields=skip)
+    changes = [(change.field, change.old, change.new) for change in delta.changes]
+    # diff_against compares editable fields only; read-only ones (status, key) change too and matter most.
+    for field in row.tracked_fields:
+        if not field.editable and field.name not in skip:
+            old, new = getattr(before, field.attname), getattr(row, field.attname)
+            changes += [(field.name, old, new)] if old != new else []
+    return sorted(changes, key=lambda change: change[0])
+
+
+def tracked_values(row, skip):
+    values = [(field.name, getattr(row, field.attname)) for field in row.tracked_fields if field.name not in skip]
+    return sorted(values, key=lambda pair: pair[0])
+
+
+def link_target(row, skip):
+    """The link row's id and the ids its foreign keys (but `skip`) point to."""
+    target = {"id": row.id}
+    for related in row.tracked_fields:
+        if related.many_to_one and related.name != skip and getattr(row, related.attname) is not None:
+            target[related.name] = getattr(row, related.attname)
+    return target

@@ -57,6 +57,7 @@ class CountryGroupViewSet(RecordViewSet):
     search_fields = ["name", "description"]
     ordering_fields = ["id", "name", "slug", "updated"]
     ordering = ["name"]
+    history_links = {"memberships": ("countries.CountryGroupMembership", "group")}
 
     def get_queryset(self):
         """Every country group; the row shape is CountryGroupRows'."""
