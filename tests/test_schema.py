@@ -191,8 +191,8 @@ def test_every_list_documents_paging_search_and_ordering(schema):
         for path, op in list_operations(schema)
         for name in ("page", "page_size", "cursor", "search", "ordering")
         if name not in {p["name"] for p in op.get("parameters", [])}
-        # a timeline and the change feed page, but keep their own order and are not searched
-        and not path.endswith(("/events/", "/changes/"))
+        # timelines, histories and the change feed page, but keep their own order and are not searched
+        and not path.endswith(("/events/", "/changes/", "/history/"))
     ]
 
     assert missing == []

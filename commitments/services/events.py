@@ -51,7 +51,13 @@ def validate_status(field, status):
 
 
 def record_status_refresh(record):
-    """Copy the latest event's status onto the record (and, for a pledge, the first event's date)."""
+    """Copy the latest event's status onto the record (and, for a pledge, the first event's date).
+
+    The record is read afresh, so that a stale copy in the caller's hands never writes old values into
+    the history row; the caller's copy gets the new status too.
+    """
+    given = record
+    record = type(record).objects.get(pk=record.pk)
     events = StatusEvent.objects.filter(**{record._meta.model_name: record}).order_by("date", "created", "id")
     latest = events.last()
     fields = {"status": latest.status if latest else None}
@@ -59,6 +65,8 @@ def record_status_refresh(record):
         first = events.first()
         fields["announced"] = first.date if first else None
         fields["announced_precision"] = first.date_precision if first else "day"
+    for name, value in fields.items():
+        setattr(given, name, value)
     changed = [name for name, value in fields.items() if getattr(record, name) != value]
     if changed:
         for name in changed:
