@@ -72,12 +72,14 @@ class CountryRows(Rows):
         return [self.shape_one(row, groups.get(row["id"], [])) for row in rows]
 
     def group_memberships(self, country_ids):
-        from .models import CountryGroupMembership
+        from .models import CountryGroup, CountryGroupMembership
 
         memberships = (
-            CountryGroupMembership.objects.filter(country_id__in=country_ids)
-            .order_by("group__name")
-            .values_list("country_id", "group__slug", "group__name")
+            self.table(CountryGroupMembership)
+            .filter(country_id__in=country_ids)
+            .annotate(**self.related("group", CountryGroup, group_slug="slug", group_name="name"))
+            .order_by("group_name", "id")
+            .values_list("country_id", "group_slug", "group_name")
         )
         groups = {}
         for country_id, slug, name in memberships:
@@ -108,12 +110,14 @@ class CountryGroupRows(Rows):
         return [self.shape_one(row, members.get(row["id"], [])) for row in rows]
 
     def members(self, group_ids):
-        from .models import CountryGroupMembership
+        from .models import Country, CountryGroupMembership
 
         memberships = (
-            CountryGroupMembership.objects.filter(group_id__in=group_ids)
-            .order_by("country__name")
-            .values_list("group_id", "country__iso3", "country__name")
+            self.table(CountryGroupMembership)
+            .filter(group_id__in=group_ids)
+            .annotate(**self.related("country", Country, country_iso3="iso3", country_name="name"))
+            .order_by("country_name", "id")
+            .values_list("group_id", "country_iso3", "country_name")
         )
         members = {}
         for group_id, iso3, name in memberships:

@@ -1,5 +1,208 @@
-"""Reads as the database stood at an instant (`as_of`), and as the world stood on a date (`valid_at`)."""
+"""Reads as the database stood at an instant (`as_of`), and as the world stood on a date (`valid_at`).
+
+`as_of` reads each record's own fields and its links from their history (django-simple-history) as they were at
+that instant. Names of related records reached through a foreign key (`party__country__name`) are today's, and
+null for a record deleted since. `valid_at` keeps the records whose status timeline had begun by that date (an
+event dated, by the first day of its period, on or before it), each with its status on that date. Both apply to
+the `list` and `retrieve` actions; writes and other routes ignore them.
+"""
+
+import datetime
+import re
+from functools import reduce
+from operator import and_, or_
+
+from django.core.exceptions import FieldError
+from django.db.models import Q
+from django.http import Http404
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.utils import translate_validation
+from rest_framework.exceptions import ValidationError
+from rest_framework.filters import SearchFilter
+
+from .rows import CURRENT_TABLES, VALID_STATUS, AsOfTables, as_of_queryset
+
+IN_TIME_ACTIONS = ("list", "retrieve")
+END_OF_DAY = datetime.time(23, 59, 59, 999999, tzinfo=datetime.UTC)
+# A `+` left unencoded in a query string arrives as a space: `…T12:00:00 02:00`.
+SPACED_OFFSET = re.compile(r" (\d{2}(:?\d{2})?)$")
+
+AS_OF_DESCRIPTION = (
+    "Read the records as the database held them at this instant: a UTC timestamp (`2025-11-01T12:00:00Z`; one "
+    "without a zone is UTC) or a date (the end of that day, UTC). Records created later are absent, records "
+    "deleted since are present, later edits are undone, and links (sources, events, targets, condition links) are "
+    "those of that instant; names of related records are today's. Combines with the filters."
+)
+VALID_AT_DESCRIPTION = (
+    "What was true in the world on this date, as recorded now: only records with a status event dated on or "
+    "before it (an event of week, month or year precision counts from the first day of its period), each with "
+    "`status` as its latest such event's. The `status` filter and ordering then use that status."
+)
+
+
+def parse_as_of(raw):
+    """The instant `as_of` names (aware, UTC), or None when not given; a malformed value is a 400."""
+    if not raw:
+        return None
+    raw = SPACED_OFFSET.sub(r"+\1", raw.strip())
+    try:
+        day = parse_date(raw)
+        if day is not None:
+            return datetime.datetime.combine(day, END_OF_DAY)
+        instant = parse_datetime(raw)
+        if instant is not None:
+            return instant.replace(tzinfo=datetime.UTC) if instant.tzinfo is None else instant.astimezone(datetime.UTC)
+    except (ValueError, OverflowError):
+        pass
+    message = _("Not a date (2025-11-01) or a UTC timestamp (2025-11-01T12:00:00Z).")
+    raise ValidationError({"as_of": [message]})
+
+
+def parse_valid_at(raw):
+    """The date `valid_at` names, or None when not given; a malformed value is a 400."""
+    if not raw:
+        return None
+    try:
+        day = parse_date(raw.strip())
+    except ValueError:
+        day = None
+    if day is None:
+        raise ValidationError({"valid_at": [_("Not a date (2025-11-01).")]})
+    return day
 
 
 class AsOfMixin:
-    """Lets list and detail reads answer as of a past instant; a no-op until `as_of` is given."""
+    """Lets the list and detail reads of a RecordViewSet answer as of a past instant (`as_of`) and, for records
+    with a status timeline (`status_timeline` set), as of a date in the world (`valid_at`); a no-op without them.
+
+    RecordViewSet defines `read_queryset()` and `get_rows()` itself, ahead of this mixin in the MRO, so this mixin
+    cannot override them: a read in time wraps the view's own on the view instance (see `read_in_time`).
+    """
+
+    status_timeline = None
+    """For records with a status timeline: an object whose `valid_at(queryset, day, tables)` keeps the records
+    whose timeline had begun by `day`, annotated with their status then as `VALID_STATUS`."""
+
+    as_of = valid_at = None
+    tables = CURRENT_TABLES
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if self.action not in IN_TIME_ACTIONS:
+            return
+        self.as_of = parse_as_of(request.query_params.get("as_of"))
+        if self.status_timeline is not None:
+            self.valid_at = parse_valid_at(request.query_params.get("valid_at"))
+        if self.in_time:
+            self.read_in_time()
+
+    @property
+    def in_time(self):
+        return self.as_of is not None or self.valid_at is not None
+
+    def read_in_time(self):
+        """Make `read_queryset()` and `get_rows()` read as of `as_of` and `valid_at`."""
+        if self.as_of is not None:
+            self.tables = AsOfTables(self.as_of)
+        read_today, rows_today = self.read_queryset, self.get_rows
+        self.read_queryset = lambda: self.in_time_queryset(read_today)
+        self.get_rows = lambda: rows_today().in_time(self.tables, self.valid_at)
+
+    def in_time_queryset(self, read_today):
+        """The view's own queryset, or the whole history of its model as of `as_of`; then, with `valid_at`, only
+        the records whose timeline had begun, with their status on that date."""
+        queryset = read_today()
+        if self.as_of is not None:
+            queryset = as_of_queryset(queryset.model, self.as_of)
+        if self.valid_at is not None:
+            queryset = self.status_timeline.valid_at(queryset, self.valid_at, self.tables)
+        return queryset
+
+    def get_object(self):
+        """In time, the record as it stood: one deleted since is found, one created later is a 404."""
+        if not self.in_time:
+            return super().get_object()
+        lookup = self.kwargs[self.lookup_url_kwarg or self.lookup_field]
+        record = self.filter_queryset(self.read_queryset()).filter(**{self.lookup_field: lookup}).first()
+        if record is None:
+            raise Http404
+        self.check_object_permissions(self.request, record)
+        return record
+
+    def filter_queryset(self, queryset):
+        """In time, the filters, search and ordering apply to the as-of queryset, and with `valid_at` the `status`
+        filter and ordering mean the status on that date."""
+        if not self.in_time:
+            return super().filter_queryset(queryset)
+        for backend_class in self.filter_backends:
+            backend = backend_class()
+            if isinstance(backend, DjangoFilterBackend):
+                queryset = self.filterset_in_time(backend, queryset)
+            elif isinstance(backend, SearchFilter) and self.as_of is not None:
+                queryset = search_in_time(backend, self.request, queryset, self)
+            else:
+                queryset = backend.filter_queryset(self.request, queryset, self)
+        return self.ordered_in_time(queryset)
+
+    def filterset_in_time(self, backend, queryset):
+        # Without a queryset, django-filter does not insist that it be of the filterset's model: it may be its history.
+        filterset_class = backend.get_filterset_class(self)
+        if filterset_class is None:
+            return queryset
+        filterset = filterset_class(**backend.get_filterset_kwargs(self.request, queryset, self))
+        for name, filter_ in filterset.filters.items():
+            if self.valid_at is not None and filter_.field_name == "status":
+                filter_.field_name = VALID_STATUS
+            if self.as_of is not None:
+                filter_.filter = refused_as_of(filter_.filter, getattr(filter_, "param_name", name))
+        if not filterset.is_valid():
+            raise translate_validation(filterset.errors)
+        return filterset.qs
+
+    def ordered_in_time(self, queryset):
+        if self.valid_at is None or not queryset.query.order_by:
+            return queryset
+        renamed = {"status": VALID_STATUS, "-status": f"-{VALID_STATUS}"}
+        return queryset.order_by(*(renamed.get(term, term) for term in queryset.query.order_by))
+
+    def in_time_parameters(self):
+        """The query parameters of a read in time, for the OpenAPI schema of this view's action."""
+        if self.action not in IN_TIME_ACTIONS:
+            return []
+        parameters = [query_parameter("as_of", AS_OF_DESCRIPTION, {"anyOf": DATE_OR_TIMESTAMP})]
+        if self.status_timeline is not None:
+            parameters.append(query_parameter("valid_at", VALID_AT_DESCRIPTION, {"type": "string", "format": "date"}))
+        return parameters
+
+
+DATE_OR_TIMESTAMP = [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}]
+
+
+def query_parameter(name, description, schema):
+    return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
+
+
+def refused_as_of(apply, param):
+    """`apply` (a filter's), answering 400 naming `param` where it cannot read a history (a filter that goes
+    through a queryset method of today's model, which a historical model's manager lacks)."""
+
+    def filter_as_of(queryset, value):
+        try:
+            return apply(queryset, value)
+        except (FieldError, AttributeError) as error:
+            raise ValidationError({param: [_("This filter cannot be combined with as_of.")]}) from error
+
+    return filter_as_of
+
+
+def search_in_time(backend, request, queryset, view):
+    """DRF's search, without its de-duplication (which reads today's model relations): on an as-of queryset a
+    lookup through links becomes a subquery, which matches each record once."""
+    fields = backend.get_search_fields(view, request)
+    terms = backend.get_search_terms(request)
+    if not fields or not terms:
+        return queryset
+    lookups = [backend.construct_search(str(field), queryset) for field in fields]
+    return queryset.filter(reduce(and_, (reduce(or_, (Q(**{lookup: term}) for lookup in lookups)) for term in terms)))

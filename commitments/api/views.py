@@ -13,7 +13,7 @@ from tracker.views import RecordViewSet
 
 from .. import filters, models, services
 from ..querysets.conditions import ConditionRows
-from ..querysets.events import EventRows
+from ..querysets.events import EventRows, StatusTimeline
 from ..querysets.initiatives import InitiativeRows
 from ..querysets.parties import OrganizationRows, PersonRows
 from ..querysets.pledges import PledgeRows
@@ -155,6 +155,7 @@ class InitiativeViewSet(ServiceViewSet):
     update_service = services.initiatives.initiative_update
     delete_service = services.initiatives.initiative_delete
     events = events_action(events.InitiativeEventSerializer, events.InitiativeEventWriteSerializer)
+    status_timeline = StatusTimeline("initiative")
     history_links = {
         "events": ("commitments.StatusEvent", "initiative"),
         "evidence": ("commitments.EventEvidence", "event", "events"),
@@ -188,6 +189,7 @@ class PledgeViewSet(ServiceViewSet):
     update_service = services.pledges.pledge_update
     delete_service = services.pledges.pledge_delete
     events = events_action(events.PledgeEventSerializer, events.PledgeEventWriteSerializer)
+    status_timeline = StatusTimeline("pledge")
     history_links = {
         "sources": ("commitments.PledgeSource", "pledge"),
         "events": ("commitments.StatusEvent", "pledge"),
@@ -215,6 +217,7 @@ class ConditionViewSet(ServiceViewSet):
     update_service = services.conditions.condition_update
     delete_service = services.conditions.condition_delete
     events = events_action(events.ConditionEventSerializer, events.ConditionEventWriteSerializer)
+    status_timeline = StatusTimeline("condition")
     history_links = {
         "links": ("commitments.ConditionLink", "condition"),
         "events": ("commitments.StatusEvent", "condition"),

@@ -31,7 +31,8 @@ class ConditionRows(Rows):
         from ..models import ConditionLink
 
         grouped = {}
-        for link in ConditionLink.objects.filter(condition_id__in=condition_ids).order_by("id").values(*LINK_FIELDS):
+        links = self.table(ConditionLink).filter(condition_id__in=condition_ids).order_by("id")
+        for link in links.values(*LINK_FIELDS):
             grouped.setdefault(link["condition_id"], []).append(self.shape_link(link))
         return grouped
 
@@ -54,7 +55,7 @@ class ConditionRows(Rows):
             "slug": row["slug"],
             "name": row["name"],
             "description": row["description"],
-            "status": row["status"],
+            "status": self.value(row, "status"),
             "links": links,
             "events_url": self.urls.route("condition-events", row["slug"]),
             "created": row["created"],

@@ -1,6 +1,31 @@
-from tracker.rows import Rows
+from django.apps import apps
+from django.db.models import OuterRef, Subquery
+
+from tracker.rows import VALID_STATUS, Rows
 
 from .refs import source_ref, statement_ref
+
+
+class StatusTimeline:
+    """The status timelines of one kind of record (`field` of StatusEvent: "pledge", "condition", "initiative"),
+    read as of a date: each record's status then is its latest event's on or before that date, an event counting
+    from its stored day (the first day of its period)."""
+
+    def __init__(self, field):
+        self.field = field
+
+    def status_on(self, record_id, day, tables):
+        """The status on `day` of the record whose id is `record_id` (an expression), or null before its first
+        event; events are read from `tables` (today's, or as of an instant)."""
+        events = tables.of(apps.get_model("commitments", "StatusEvent")).filter(
+            **{f"{self.field}_id": record_id, "date__lte": day}
+        )
+        return Subquery(events.order_by("-date", "-created", "-id").values("status")[:1])
+
+    def valid_at(self, queryset, day, tables):
+        """The records of `queryset` whose timeline had begun by `day`, with their status then as VALID_STATUS."""
+        status = self.status_on(OuterRef("id"), day, tables)
+        return queryset.annotate(**{VALID_STATUS: status}).filter(**{f"{VALID_STATUS}__isnull": False})
 
 
 class EventRows(Rows):
@@ -19,7 +44,8 @@ class EventRows(Rows):
         from ..models import EventEvidence
 
         rows = (
-            EventEvidence.objects.filter(event_id__in=event_ids)
+            self.table(EventEvidence)
+            .filter(event_id__in=event_ids)
             .order_by("id")
             .values_list("event_id", "source_id", "source__title", "locator", "statement_id", "statement__key")
         )

@@ -34,7 +34,7 @@ class InitiativeRows(Rows):
             "parent": slug_ref(self.urls, "initiative", row["parent__slug"], row["parent__name"]),
             "lead": party_obj(self.urls, row, "lead"),
             "location": row["location"],
-            "status": row["status"],
+            "status": self.value(row, "status"),
             "start": row["start"],
             "start_precision": row["start_precision"],
             "end": row["end"],

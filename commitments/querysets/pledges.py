@@ -1,8 +1,11 @@
-from django.db.models import Q
+from django.db.models import OuterRef, Q
 
 from tracker.rows import Rows
 
+from .events import StatusTimeline
 from .refs import party_fields, party_obj, party_parts, slug_ref, source_ref
+
+CONDITION_TIMELINE = StatusTimeline("condition")
 
 
 class PledgeRows(Rows):
@@ -38,7 +41,8 @@ class PledgeRows(Rows):
         from ..models import PledgeSource
 
         links = (
-            PledgeSource.objects.filter(pledge_id__in=pledge_ids)
+            self.table(PledgeSource)
+            .filter(pledge_id__in=pledge_ids)
             .order_by("id")
             .values_list("pledge_id", "source_id", "source__title", "locator")
         )
@@ -53,23 +57,36 @@ class PledgeRows(Rows):
         from ..models import ConditionLink
 
         links = (
-            ConditionLink.objects.filter(
+            self.table(ConditionLink)
+            .filter(
                 Q(pledge_id__in=[row["id"] for row in rows])
                 | Q(pledge__isnull=True, initiative_id__in={row["initiative_id"] for row in rows})
             )
-            .order_by("condition__name", "id")
+            .annotate(**self.condition_columns())
+            .order_by("condition_name", "id")
             .values_list(
-                "pledge_id", "initiative_id", "party_id", "condition__slug", "condition__name", "condition__status"
+                "pledge_id", "initiative_id", "party_id", "condition_slug", "condition_name", "condition_status"
             )
         )
         links = list(links)
         return {row["id"]: self.conditions_of(row, links) for row in rows}
 
+    def condition_columns(self):
+        """The slug, name and status of each link's condition: as of the read's instant, and with `valid_at` the
+        status on that date (null before the condition's first event)."""
+        from ..models import Condition
+
+        columns = self.related("condition", Condition, condition_slug="slug", condition_name="name")
+        if self.valid_at is None:
+            return {**columns, **self.related("condition", Condition, condition_status="status")}
+        status = CONDITION_TIMELINE.status_on(OuterRef("condition_id"), self.valid_at, self.tables)
+        return {**columns, "condition_status": status}
+
     def conditions_of(self, row, links):
         held = {}
         for pledge_id, initiative_id, party_id, slug, name, status in links:
             via = holds_up(row, pledge_id, initiative_id, party_id)
-            if via and slug not in held:
+            if via and slug is not None and slug not in held:
                 held[slug] = {**slug_ref(self.urls, "condition", slug, name), "status": status, "via": via}
         return list(held.values())
 
@@ -90,7 +107,7 @@ class PledgeRows(Rows):
                 "text": row["quantity_text"],
             },
             "description": row["description"],
-            "status": row["status"],
+            "status": self.value(row, "status"),
             "announced": row["announced"],
             "announced_precision": row["announced_precision"] if row["announced"] else None,
             "sources": sources,

@@ -8,6 +8,7 @@ TARGET_FIELDS = (
     *party_fields("party"),
     "pledge_id",
     "pledge__key",
+    "condition_id",
     "condition__slug",
     "condition__name",
     "initiative__slug",
@@ -45,7 +46,8 @@ class StatementRows(Rows):
         from ..models import StatementSpeaker
 
         rows = (
-            StatementSpeaker.objects.filter(statement_id__in=ids)
+            self.table(StatementSpeaker)
+            .filter(statement_id__in=ids)
             .order_by("position", "id")
             .values(
                 "statement_id",
@@ -79,7 +81,8 @@ class StatementRows(Rows):
         from ..models import StatementSource
 
         rows = (
-            StatementSource.objects.filter(statement_id__in=ids)
+            self.table(StatementSource)
+            .filter(statement_id__in=ids)
             .order_by("id")
             .values_list("statement_id", "source_id", "source__title", "locator")
         )
@@ -88,14 +91,14 @@ class StatementRows(Rows):
     def targets(self, ids):
         from ..models import StatementTarget
 
-        rows = StatementTarget.objects.filter(statement_id__in=ids).order_by("id").values(*TARGET_FIELDS)
+        rows = self.table(StatementTarget).filter(statement_id__in=ids).order_by("id").values(*TARGET_FIELDS)
         return group_by((row["statement_id"], self.shape_target(row)) for row in rows)
 
     def shape_target(self, row):
         party = party_obj(self.urls, row, "party")
         kind = party["type"] if party else None
         return {
-            "type": kind or ("pledge" if row["pledge_id"] else "condition" if row["condition__slug"] else "initiative"),
+            "type": kind or ("pledge" if row["pledge_id"] else "condition" if row["condition_id"] else "initiative"),
             "country": country_ref(self.urls, row["party__country__iso3"], row["party__country__name"]),
             "country_group": group_ref(self.urls, row["party__country_group__slug"], row["party__country_group__name"]),
             "organization": slug_ref(
