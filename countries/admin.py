@@ -1,15 +1,16 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
+
+from tracker.admin import HistoryAdmin
 
 from .models import Country, CountryGroup, CountryGroupMembership, Region
 
 TIMESTAMPS = (_("Record"), {"fields": (("created", "updated"),), "classes": ("collapse",)})
 
 
-class ReferenceAdmin(SimpleHistoryAdmin):
-    """Every reference-data admin: history and revert from simple-history, timestamps read-only."""
+class ReferenceAdmin(HistoryAdmin):
+    """Every reference-data admin: a reason for each change, history, revert and restore; timestamps read-only."""
 
     readonly_fields = ("created", "updated")
 

@@ -21,6 +21,7 @@ from tests.helpers import assert_queries_flat
 pytestmark = pytest.mark.django_db
 
 DAY = datetime.date(2025, 10, 24)
+REASON = {"change_reason": "Checked against the source."}
 REGISTERED = [
     "countries.region",
     "countries.country",
@@ -142,9 +143,11 @@ class FormValues(HTMLParser):
 
 
 def posted_form(page):
+    """The form as a browser would post it, with the reason every admin form asks for."""
     parser = FormValues()
     parser.feed(page)
-    return {name: value for name, value in parser.values.items() if name and "__prefix__" not in name}
+    values = {name: value for name, value in parser.values.items() if name and "__prefix__" not in name}
+    return {**values, **REASON}
 
 
 def pledge_form(initiative, sources=(), **party):
@@ -160,6 +163,7 @@ def pledge_form(initiative, sources=(), **party):
         **formset("source_links", [{"source": source.pk} for source in sources]),
         **formset("events"),
         **formset("condition_links"),
+        **REASON,
     }
 
 
@@ -171,6 +175,7 @@ def event_form(pledge, status, evidence=(), date="2025-10-25", precision="day"):
         "date_precision": precision,
         "note": "",
         **formset("evidence", [{"source": source.pk} for source in evidence]),
+        **REASON,
     }
 
 
@@ -329,7 +334,7 @@ def test_event_status_must_fit_its_record(staff_client):
 def test_deleting_an_event_refreshes_the_pledge_status(staff_client):
     pledge = build_records(1)[0]
     event = status_event_create(pledge, status="committed", date=DAY, sources=Source.objects.all()[:1])
-    response = staff_client.post(admin_url("commitments.statusevent", "delete", event.pk), {"post": "yes"})
+    response = staff_client.post(admin_url("commitments.statusevent", "delete", event.pk), {"post": "yes", **REASON})
     assert response.status_code == 302
     pledge.refresh_from_db()
     assert pledge.status == "possible"
@@ -361,6 +366,7 @@ def statement_form(person, sources=()):
         **formset("speakers", [{"person": person.pk, "position": "0"}]),
         **formset("source_links", [{"source": source.pk} for source in sources]),
         **formset("targets"),
+        **REASON,
     }
 
 

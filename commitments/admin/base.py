@@ -1,12 +1,12 @@
-"""What every commitments admin shares: history, read-only timestamps, dates with precision, required rows."""
+"""What every commitments admin shares: reasons and history, timestamps, dates with precision, required rows."""
 
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from tracker.admin import HistoryAdmin
 from tracker.dates import period_start
 
 DATE_HELP = _(
@@ -26,8 +26,8 @@ def party_related(path):
     return (f"{path}__country", f"{path}__country_group", f"{path}__organization")
 
 
-class TrackedAdmin(SimpleHistoryAdmin):
-    """Base of every commitments admin: each record's history and revert, timestamps read-only."""
+class TrackedAdmin(HistoryAdmin):
+    """Base of every commitments admin: a reason for each change, history, revert and restore; timestamps read-only."""
 
     readonly_fields = ("created", "updated")
 

@@ -105,6 +105,9 @@ class StatusEventAdmin(TrackedAdmin):
         super().save_model(request, obj, form, change)
         record_status_refresh(obj.record)
 
+    def restored(self, request, event):
+        record_status_refresh(event.record)
+
     def delete_model(self, request, obj):
         record = obj.record
         super().delete_model(request, obj)
@@ -157,3 +160,7 @@ class RecordWithEventsAdmin(TrackedAdmin):
         super().save_model(request, obj, form, change)
         if change:
             record_status_refresh(obj)
+
+    def restored(self, request, record):
+        """A restored record's status copy is decided again by the events restored with it."""
+        record_status_refresh(record)
