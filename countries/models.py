@@ -135,4 +135,4 @@ class CountryGroupMembership(TrackedModel):
         return self.feed_parent("group")
 
     def __str__(self):
-        return f"{self.country} in {self.group}"
+        return f"{self.label('country')} in {self.label('group')}"

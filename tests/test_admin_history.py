@@ -272,7 +272,7 @@ def test_a_deleted_event_whose_pledge_is_gone_is_listed(staff_client):
     pledge = lone_pledge()
     delete(staff_client, "commitments.pledge", pledge)
     version = deleted_version(StatusEvent, StatusEvent.history.get(pledge_id=pledge.pk, history_type="-").id)
-    assert "status event #" in staff_client.get(admin_url("commitments.statusevent", "deleted")).text
+    assert f"pledge #{pledge.pk}" in staff_client.get(admin_url("commitments.statusevent", "deleted")).text
     assert staff_client.get(admin_url("commitments.statusevent", "history", version.id)).status_code == 200
     response = staff_client.get(admin_url("commitments.statusevent", "restore", version.history_id))
     assert response.status_code == 200

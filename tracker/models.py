@@ -1,6 +1,7 @@
 """The base every tracker record builds on: timestamps, a full history of every change, and the change feed."""
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -32,6 +33,14 @@ class TrackedModel(models.Model):
     def feed_parents(self):
         """(collection, lookup) of the API records a change of this row changes."""
         return []
+
+    def label(self, field):
+        """The related record of `field` as text, or "field #id" when it no longer exists (a deleted
+        record's links are still shown in histories and restores)."""
+        try:
+            return str(getattr(self, field))
+        except ObjectDoesNotExist:
+            return f"{field} #{getattr(self, f'{field}_id')}"
 
     def feed_parent(self, field):
         """[(collection, lookup)] of the record the foreign key `field` points to, read by id (during a

@@ -140,5 +140,10 @@ class ConditionLink(TrackedModel):
         return self.feed_parent("condition") + self.feed_parent("pledge")
 
     def __str__(self):
-        held = self.pledge or (f"{self.party} in {self.initiative}" if self.party_id else self.initiative)
-        return f"{self.condition} → {held}"
+        if self.pledge_id:
+            held = self.label("pledge")
+        elif self.party_id:
+            held = f"{self.label('party')} in {self.label('initiative')}"
+        else:
+            held = self.label("initiative")
+        return f"{self.label('condition')} → {held}"

@@ -72,7 +72,7 @@ class StatusEvent(TrackedModel):
         return self.feed_parent(self.record_field)
 
     def __str__(self):
-        return f"{self.record}: {self.status} ({self.date})"
+        return f"{self.label(self.record_field)}: {self.status} ({self.date})"
 
 
 class EventEvidence(TrackedModel):
@@ -119,4 +119,4 @@ class EventEvidence(TrackedModel):
         return event.feed_parents() if event else []
 
     def __str__(self):
-        return f"{self.event} ← {self.source or self.statement}"
+        return f"{self.label('event')} ← {self.label('source' if self.source_id else 'statement')}"

@@ -174,4 +174,4 @@ class PledgeSource(TrackedModel):
         return self.feed_parent("pledge")
 
     def __str__(self):
-        return f"{self.pledge} ← {self.source}"
+        return f"{self.label('pledge')} ← {self.label('source')}"

@@ -137,7 +137,7 @@ class StatementSpeaker(TrackedModel):
         return self.feed_parent("statement")
 
     def __str__(self):
-        return str(self.person or self.organization)
+        return self.label("person" if self.person_id else "organization")
 
 
 class StatementSource(TrackedModel):
@@ -162,7 +162,7 @@ class StatementSource(TrackedModel):
         return self.feed_parent("statement")
 
     def __str__(self):
-        return f"{self.statement} ← {self.source}"
+        return f"{self.label('statement')} ← {self.label('source')}"
 
 
 class StatementTarget(TrackedModel):
@@ -214,4 +214,5 @@ class StatementTarget(TrackedModel):
         return self.feed_parent("statement")
 
     def __str__(self):
-        return f"{self.statement} → {self.target} ({self.stance or 'no stance'})"
+        field = next(name for name in ("party", "pledge", "condition", "initiative") if getattr(self, f"{name}_id"))
+        return f"{self.label('statement')} → {self.label(field)} ({self.stance or 'no stance'})"
