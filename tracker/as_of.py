@@ -76,9 +76,6 @@ def parse_valid_at(raw):
 class AsOfMixin:
     """Lets the list and detail reads of a RecordViewSet answer as of a past instant (`as_of`) and, for records
     with a status timeline (`status_timeline` set), as of a date in the world (`valid_at`); a no-op without them.
-
-    RecordViewSet defines `read_queryset()` and `get_rows()` itself, ahead of this mixin in the MRO, so this mixin
-    cannot override them: a read in time wraps the view's own on the view instance (see `read_in_time`).
     """
 
     status_timeline = None
@@ -95,30 +92,26 @@ class AsOfMixin:
         self.as_of = parse_as_of(request.query_params.get("as_of"))
         if self.status_timeline is not None:
             self.valid_at = parse_valid_at(request.query_params.get("valid_at"))
-        if self.in_time:
-            self.read_in_time()
+        if self.as_of is not None:
+            self.tables = AsOfTables(self.as_of)
 
     @property
     def in_time(self):
         return self.as_of is not None or self.valid_at is not None
 
-    def read_in_time(self):
-        """Make `read_queryset()` and `get_rows()` read as of `as_of` and `valid_at`."""
-        if self.as_of is not None:
-            self.tables = AsOfTables(self.as_of)
-        read_today, rows_today = self.read_queryset, self.get_rows
-        self.read_queryset = lambda: self.in_time_queryset(read_today)
-        self.get_rows = lambda: rows_today().in_time(self.tables, self.valid_at)
-
-    def in_time_queryset(self, read_today):
+    def read_queryset(self):
         """The view's own queryset, or the whole history of its model as of `as_of`; then, with `valid_at`, only
         the records whose timeline had begun, with their status on that date."""
-        queryset = read_today()
+        queryset = super().read_queryset()
         if self.as_of is not None:
             queryset = as_of_queryset(queryset.model, self.as_of)
         if self.valid_at is not None:
             queryset = self.status_timeline.valid_at(queryset, self.valid_at, self.tables)
         return queryset
+
+    def get_rows(self):
+        rows = super().get_rows()
+        return rows.in_time(self.tables, self.valid_at) if self.in_time else rows
 
     def get_object(self):
         """In time, the record as it stood: one deleted since is found, one created later is a 404."""

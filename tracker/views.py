@@ -19,7 +19,18 @@ from .rows import UrlBuilder
 SUPPORTED_VERSIONS = ("v1",)
 
 
-class RecordViewSet(ConditionalMixin, HistoryMixin, AsOfMixin, viewsets.ModelViewSet):
+class RecordReads:
+    """Where a RecordViewSet's reads come from; the mixins before it (as_of, valid_at) refine both."""
+
+    def read_queryset(self):
+        """The queryset that a list's filters, search and ordering apply to."""
+        return self.get_queryset()
+
+    def get_rows(self):
+        return self.rows_class(UrlBuilder(self.request, self.request.version or "v1"))
+
+
+class RecordViewSet(ConditionalMixin, HistoryMixin, AsOfMixin, RecordReads, viewsets.ModelViewSet):
     """Reads through the resource's `Rows` (dicts, not model instances); writes through its services.
 
     Subclasses set `rows_class`, `write_serializer_class` (what a client writes: related records by key) and
@@ -34,15 +45,8 @@ class RecordViewSet(ConditionalMixin, HistoryMixin, AsOfMixin, viewsets.ModelVie
         super().initial(request, *args, **kwargs)
         reject_null_characters(request, kwargs)
 
-    def get_rows(self):
-        return self.rows_class(UrlBuilder(self.request, self.request.version or "v1"))
-
     def get_serializer_class(self):
         return self.write_serializer_class
-
-    def read_queryset(self):
-        """The queryset that a list's filters, search and ordering apply to."""
-        return self.get_queryset()
 
     def list(self, request, *args, **kwargs):
         """The filtered, ordered, paginated rows."""

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from countries.filters import CountryCodesFilter
 from countries.models import CountryGroup
 from tracker.filters import AnyOfChoiceFilter, PeriodEndsAfterFilter, PeriodStartsBeforeFilter, TrackerFilterSet
+from tracker.rows import tables_for
 
 from ..choices import ConditionStatus, Stance, StatementKind
 from ..models import Condition, Initiative, Organization, Person, Pledge, Statement
@@ -111,7 +112,7 @@ class StatementFilterSet(TrackerFilterSet):
         if self.form.cleaned_data.get("stance"):
             return self.target(queryset, Q(condition_id__in=ids))
         return queryset.filter(
-            Q(id__in=queryset.model.objects.with_targets(Q(condition_id__in=ids)).values("id"))
+            Q(id__in=tables_for(queryset).of(Statement).with_targets(Q(condition_id__in=ids)).values("id"))
             | queryset.evidence_for_conditions(ids)
         )
 

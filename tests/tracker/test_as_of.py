@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from commitments.models import ConditionLink, Pledge, StatementSpeaker
+from commitments.models import ConditionLink, Pledge, StatementSpeaker, StatementTarget
 from commitments.services.conditions import condition_update
 from commitments.services.parties import party_for
 from commitments.services.pledges import pledge_delete, pledge_update
@@ -168,12 +168,15 @@ def test_statement_search_matches_the_speakers_of_then(api_client):
     assert ids(as_of(api_client, url, before, search="Retno")) == set()
 
 
-def test_statement_condition_filter_without_stance_cannot_be_combined_with_as_of(api_client):
+def test_statement_condition_filter_combines_with_as_of(api_client):
     condition = ConditionFactory()
+    about = StatementFactory(targets=[StatementTarget(condition=condition)])
+    before = timezone.now()
+    StatementFactory(targets=[StatementTarget(condition=condition)])
 
-    response = as_of(api_client, reverse("v1:statement-list"), timezone.now(), condition=condition.slug)
+    response = as_of(api_client, reverse("v1:statement-list"), before, condition=condition.slug)
 
-    assert_problem(response, 400, "condition")
+    assert ids(response) == {about.pk}
 
 
 def test_a_date_means_the_end_of_that_day_utc(api_client):
