@@ -187,6 +187,8 @@ SPECTACULAR_SETTINGS = {
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 SIMPLE_HISTORY_REVERT_DISABLED = False
+# as_of reads look up the latest version of each record before an instant: index (history_date, id).
+SIMPLE_HISTORY_DATE_INDEX = "composite"
 
 LOGGING = {
     "version": 1,
