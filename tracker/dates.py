@@ -18,6 +18,10 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", _("year")
 
 
+# The first day from which a week can be counted back without leaving the calendar.
+FIRST_WEEK_END = datetime.date.min + datetime.timedelta(days=6)
+
+
 def period_start(day, precision):
     """The first day of the period of `precision` that contains `day`."""
     if precision == DatePrecision.WEEK:
@@ -47,7 +51,7 @@ def ends_on_or_after(field, day):
     precision = f"{field}_precision"
     return (
         Q(**{precision: DatePrecision.DAY, f"{field}__gte": day})
-        | Q(**{precision: DatePrecision.WEEK, f"{field}__gte": day - datetime.timedelta(days=6)})
+        | Q(**{precision: DatePrecision.WEEK, f"{field}__gte": max(day, FIRST_WEEK_END) - datetime.timedelta(days=6)})
         | Q(**{precision: DatePrecision.MONTH, f"{field}__gte": period_start(day, DatePrecision.MONTH)})
         | Q(**{precision: DatePrecision.YEAR, f"{field}__gte": period_start(day, DatePrecision.YEAR)})
     )

@@ -81,7 +81,9 @@ class KeysFilter(filters.BaseInFilter, filters.CharFilter):
     def filter(self, qs, value):
         if not value:
             return qs
-        ids = self.resolve([self.normalize(key) for key in value if key.strip()])
+        if not all(key.strip() for key in value):
+            raise ValidationError({self.param_name: [_("The list has an empty value.")]})
+        ids = self.resolve([self.normalize(key) for key in value])
         if self.apply:
             return getattr(self.parent, self.apply)(qs, ids)
         qs = qs.filter(**{f"{self.field_name}__in": ids})

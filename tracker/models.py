@@ -49,8 +49,7 @@ class TrackedModel(models.Model):
         pk = getattr(self, f"{field}_id")
         if pk is None:
             return []
-        if model.feed_lookup is TrackedModel.feed_lookup:
-            return [(model.feed_collection, pk)]
+        # A record already deleted (its links go after it in a cascade) has its own delete entry: no update.
         record = model.objects.filter(pk=pk).first()
         return [(model.feed_collection, record.feed_lookup)] if record else []
 

@@ -54,12 +54,18 @@ def source_ids(**kwargs):
     return ids(Source, "source", _("Source ids, comma-separated (any of)."), **kwargs)
 
 
+MAX_ID = 2**63 - 1
+
+
 def as_int(param):
     def parse(value):
         try:
-            return int(value.strip())
+            number = int(value.strip())
         except ValueError:
             raise ValidationError({param: [_("%(value)s is not an id.") % {"value": value}]}) from None
+        if not 0 < number <= MAX_ID:
+            raise ValidationError({param: [_("Unknown: %(value)s.") % {"value": value}]})
+        return number
 
     return parse
 

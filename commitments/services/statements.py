@@ -59,8 +59,8 @@ def target_identity(target):
 
 
 def statement_key_base(date, speakers):
-    speaker = speakers[0] if speakers else None
-    who = (speaker.person or speaker.organization).slug if speaker else "statement"
+    named = [speaker.person or speaker.organization for speaker in speakers]
+    who = next((record.slug for record in named if record is not None), "statement")
     return f"{date.isoformat() if date else 'undated'}-{who}"
 
 

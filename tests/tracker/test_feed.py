@@ -77,3 +77,16 @@ def test_bad_parameters_are_400_naming_them(api_client, params):
 
 def test_the_feed_query_count_is_flat(api_client):
     assert_queries_flat(api_client, FEED, lambda count: [OrganizationFactory() for _ in range(count)])
+
+
+def test_a_deleted_pledge_has_no_update_entries_after_its_delete(api_client, editor_client):
+    pledge = PledgeFactory()
+    editor_client.post(
+        reverse("v1:pledge-events", args=[pledge.pk]),
+        {"status": "possible", "date": "2025-10-20", "sources": [SourceFactory().pk]},
+        format="json",
+    )
+    last = changes(api_client)[-1]["position"]
+    editor_client.delete(reverse("v1:pledge-detail", args=[pledge.pk]))
+    actions = [row["action"] for row in changes(api_client, since=last, collection="pledges")]
+    assert actions[-1] == "delete" and "delete" not in actions[:-1]

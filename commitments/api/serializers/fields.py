@@ -76,6 +76,9 @@ def party_record(type_, key):
         raise serializers.ValidationError({"key": error.detail}) from error
 
 
+MAX_LOCATOR = 200
+
+
 @extend_schema_field(CITATION_SCHEMA)
 class SourceCitationField(serializers.Field):
     """A source cited by id, or as `{"id": 12, "locator": "paragraph 4"}`."""
@@ -83,12 +86,15 @@ class SourceCitationField(serializers.Field):
     default_error_messages = {
         "invalid": _('A source is cited by its id, or as {{"id": 12, "locator": "paragraph 4"}}.'),
         "does_not_exist": _("No source has the id {value}."),
+        "locator_too_long": _("A locator has at most {max} characters."),
     }
 
     def to_internal_value(self, data):
         source_id, locator = (data.get("id"), data.get("locator", "")) if isinstance(data, dict) else (data, "")
         if isinstance(source_id, bool) or not isinstance(source_id, int) or not isinstance(locator, str):
             self.fail("invalid")
+        if len(locator) > MAX_LOCATOR:
+            self.fail("locator_too_long", max=MAX_LOCATOR)
         source = Source.objects.filter(pk=source_id).first()
         if source is None:
             self.fail("does_not_exist", value=source_id)

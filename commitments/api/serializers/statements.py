@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from countries.api.serializers import CountryCodeField
@@ -73,6 +74,11 @@ class SpeakerWriteSerializer(serializers.ModelSerializer):
         model = StatementSpeaker
         fields = ["person", "organization", "role", "count"]
         validators = []
+
+    def validate(self, attrs):
+        if (attrs.get("person") is None) == (attrs.get("organization") is None):
+            raise serializers.ValidationError(_("A speaker is either a person or an organization."))
+        return attrs
 
 
 class TargetWriteSerializer(serializers.Serializer):
