@@ -24,7 +24,7 @@ from rest_framework.filters import SearchFilter
 
 from .rows import CURRENT_TABLES, VALID_STATUS, AsOfTables, as_of_queryset
 
-IN_TIME_ACTIONS = ("list", "retrieve")
+IN_TIME_ACTIONS = ("list", "retrieve", "events")
 END_OF_DAY = datetime.time(23, 59, 59, 999999, tzinfo=datetime.UTC)
 # A `+` left unencoded in a query string arrives as a space: `…T12:00:00 02:00`.
 SPACED_OFFSET = re.compile(r" (\d{2}(:?\d{2})?)$")
@@ -87,7 +87,7 @@ class AsOfMixin:
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        if self.action not in IN_TIME_ACTIONS:
+        if self.action not in IN_TIME_ACTIONS or request.method != "GET":
             return
         self.as_of = parse_as_of(request.query_params.get("as_of"))
         if self.status_timeline is not None:

@@ -95,7 +95,8 @@ class TrackerAutoSchema(AutoSchema):
     def is_conditional_write(self):
         """PUT, PATCH and DELETE of a record, and POST of an event to it, honour If-Match."""
         on_record = "{" in self.path
-        return on_record and (self.method in ("PUT", "PATCH", "DELETE") or self.path.endswith("/events/"))
+        event_post = self.method == "POST" and self.path.endswith("/events/")
+        return on_record and (self.method in ("PUT", "PATCH", "DELETE") or event_post)
 
     def is_record_read(self):
         return self.method == "GET" and "{" in self.path and not self._is_list_view()

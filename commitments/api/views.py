@@ -56,8 +56,8 @@ def events_action(read_serializer, write_serializer):
         record = self.get_object()
         if request.method == "POST":
             return add_event(self, record, write_serializer(data=request.data))
-        rows = EventRows(UrlBuilder(request))
-        page = self.paginate_queryset(rows.values(models.StatusEvent.objects.filter(**{record_field(record): record})))
+        rows = EventRows(UrlBuilder(request), self.tables)
+        page = self.paginate_queryset(rows.values(timeline(self, record)))
         return self.get_paginated_response(rows.shape(list(page)))
 
     return events
@@ -76,8 +76,11 @@ def add_event(view, record, serializer):
     return Response(body, status=status.HTTP_201_CREATED)
 
 
-def record_field(record):
-    return record._meta.model_name
+def timeline(view, record):
+    """The record's events as the view reads them: as of `as_of`, and up to `valid_at` when given."""
+    field = view.get_queryset().model._meta.model_name
+    events = view.tables.of(models.StatusEvent).filter(**{f"{field}_id": record.pk})
+    return events if view.valid_at is None else events.filter(date__lte=view.valid_at)
 
 
 @document_record_viewset(parties.OrganizationSerializer, parties.OrganizationWriteSerializer, "organization", "slug")

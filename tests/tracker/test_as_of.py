@@ -271,3 +271,31 @@ def test_schema_documents_as_of_on_every_read_and_valid_at_on_records_with_a_tim
     assert sorted(path for path, names in reads.items() if "valid_at" in names) == sorted(
         path for path in reads if path.startswith(tuple(f"/api/v1{t}" for t in timelines))
     )
+
+
+def test_a_timeline_as_of_an_instant_lacks_later_events(api_client, editor_client):
+    pledge = PledgeFactory()
+    events = reverse("v1:pledge-events", args=[pledge.pk])
+    event = {"status": "possible", "date": "2025-10-20", "sources": [SourceFactory().pk]}
+    editor_client.post(events, event, format="json")
+    between = timezone.now()
+    editor_client.post(events, {**event, "status": "committed", "date": "2025-11-03"}, format="json")
+
+    assert [row["status"] for row in results(as_of(api_client, events, between))] == ["possible"]
+    assert len(results(api_client.get(events))) == 2
+
+
+def test_a_timeline_valid_at_a_date_lists_the_events_up_to_it(api_client, editor_client):
+    pledge = PledgeFactory()
+    events = reverse("v1:pledge-events", args=[pledge.pk])
+    for status, day in (("possible", "2025-10-20"), ("committed", "2025-11-03")):
+        body = {"status": status, "date": day, "sources": [SourceFactory().pk]}
+        editor_client.post(events, body, format="json")
+
+    assert [row["status"] for row in results(api_client.get(events, {"valid_at": "2025-10-25"}))] == ["possible"]
+
+
+@pytest.mark.parametrize("param", ["as_of", "valid_at"])
+def test_a_malformed_time_on_a_timeline_is_a_400_naming_it(api_client, param):
+    url = reverse("v1:pledge-events", args=[PledgeFactory().pk])
+    assert_problem(api_client.get(url, {param: "soon"}), 400, param)
