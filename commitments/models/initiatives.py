@@ -1,4 +1,6 @@
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from tracker.dates import precision_field
@@ -53,10 +55,33 @@ class Initiative(TrackedModel):
         ordering = ["name"]
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(parent__isnull=True) | ~Q(parent=F("id")),
+                name="initiative_not_its_own_parent",
+                violation_error_message=_("An initiative cannot be a part or proposed shape of itself."),
+                violation_error_code="parent",
+            ),
+            models.CheckConstraint(
+                condition=Q(start__isnull=True) | Q(end__isnull=True) | Q(end__gte=F("start")),
+                name="initiative_ends_after_it_starts",
+                violation_error_message=_("An initiative cannot end before it starts."),
+                violation_error_code="end",
+            ),
+        ]
 
     @property
     def feed_lookup(self):
         return self.slug
+
+    def clean(self):
+        """No initiative sits below itself, however many parents up (the database holds only the first step)."""
+        ancestor = self.parent
+        while ancestor is not None and self.pk is not None:
+            if ancestor.pk == self.pk:
+                message = _("%(parent)s is already part of %(initiative)s: that would make a cycle.")
+                raise ValidationError({"parent": [message % {"parent": self.parent, "initiative": self}]})
+            ancestor = ancestor.parent
 
     def __str__(self):
         return self.name

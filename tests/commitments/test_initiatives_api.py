@@ -224,3 +224,23 @@ def test_list_query_count_stays_flat_with_leads_and_parents(api_client):
 
     add_rows(2)
     assert_queries_flat(api_client, LIST, add_rows)
+
+
+def test_an_initiative_cannot_be_its_own_parent(editor_client):
+    initiative = InitiativeFactory()
+    url = reverse("v1:initiative-detail", args=[initiative.slug])
+    assert_problem(editor_client.patch(url, {"parent": initiative.slug}, format="json"), 400, "parent")
+
+
+def test_a_parent_cycle_is_refused(editor_client):
+    top = InitiativeFactory()
+    below = InitiativeFactory(parent=top)
+    url = reverse("v1:initiative-detail", args=[top.slug])
+    assert_problem(editor_client.patch(url, {"parent": below.slug}, format="json"), 400, "parent")
+
+
+def test_an_initiative_cannot_end_before_it_starts(editor_client):
+    initiative = InitiativeFactory()
+    url = reverse("v1:initiative-detail", args=[initiative.slug])
+    body = {"start": "2025-10-24", "end": "2025-01-01"}
+    assert_problem(editor_client.patch(url, body, format="json"), 400, "end")
