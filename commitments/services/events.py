@@ -7,7 +7,7 @@ from tracker.services import validated_save
 
 from ..models import EventEvidence, StatusEvent
 from ..models.events import STATUSES
-from .pledges import as_pairs
+from .sources import as_pairs
 
 
 @transaction.atomic

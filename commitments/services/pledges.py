@@ -7,6 +7,7 @@ from tracker.services import sync_links, validated_save, validated_update
 from ..models import Pledge, PledgeSource
 from .keys import unique_key
 from .parties import party_key
+from .sources import as_pairs
 
 
 @transaction.atomic
@@ -39,10 +40,6 @@ def pledge_sources_set(pledge, sources):
     """`sources`: Source records, or (source, locator) pairs."""
     wanted = [PledgeSource(pledge=pledge, source=source, locator=locator) for source, locator in as_pairs(sources)]
     sync_links(pledge.source_links.all(), wanted, key=lambda link: link.source_id, field_name="sources")
-
-
-def as_pairs(sources):
-    return [item if isinstance(item, tuple) else (item, "") for item in sources]
 
 
 def require_sources(sources):

@@ -38,3 +38,8 @@ def source_update(source, **fields):
 @transaction.atomic
 def source_delete(source):
     source.delete()
+
+
+def as_pairs(sources):
+    """(source, locator) pairs from citations given as Source records or as such pairs."""
+    return [item if isinstance(item, tuple) else (item, "") for item in sources]

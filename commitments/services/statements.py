@@ -6,8 +6,7 @@ from tracker.services import sync_links, validated_save, validated_update
 
 from ..models import Statement, StatementSource
 from .keys import unique_key
-from .pledges import as_pairs
-from .sources import normalized_dates, updated_dates
+from .sources import as_pairs, normalized_dates, updated_dates
 
 
 @transaction.atomic
