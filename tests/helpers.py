@@ -34,3 +34,17 @@ def assert_problem(response, status, field=None):
 def results(response):
     assert response.status_code == 200, response.content
     return response.json()["results"]
+
+
+def walk(client, url):
+    """Every row reached by following `next` from `url`."""
+    rows = []
+    while url:
+        response = client.get(url)
+        rows += results(response)
+        url = response.json()["next"]
+    return rows
+
+
+def slugs(response):
+    return [row["slug"] for row in results(response)]

@@ -5,7 +5,7 @@ from commitments.models import Organization
 from commitments.services.parties import party_for
 from commitments.services.pledges import pledge_delete
 from tests.factories import OrganizationFactory, PersonFactory, PledgeFactory, SourceFactory, country
-from tests.helpers import assert_problem, assert_queries_flat, results
+from tests.helpers import assert_problem, assert_queries_flat, results, slugs, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -18,19 +18,6 @@ def detail(slug):
 
 def absolute(path):
     return f"http://testserver{path}"
-
-
-def slugs(response):
-    return [row["slug"] for row in results(response)]
-
-
-def walk(client, url):
-    rows = []
-    while url:
-        response = client.get(url)
-        rows += results(response)
-        url = response.json()["next"]
-    return rows
 
 
 def as_keys(read):

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from commitments.models import Person
 from tests.factories import OrganizationFactory, PersonFactory, country
-from tests.helpers import assert_problem, assert_queries_flat, results
+from tests.helpers import assert_problem, assert_queries_flat, results, slugs, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -16,19 +16,6 @@ def detail(slug):
 
 def absolute(path):
     return f"http://testserver{path}"
-
-
-def slugs(response):
-    return [row["slug"] for row in results(response)]
-
-
-def walk(client, url):
-    rows = []
-    while url:
-        response = client.get(url)
-        rows += results(response)
-        url = response.json()["next"]
-    return rows
 
 
 def as_keys(read):

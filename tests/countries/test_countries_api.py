@@ -7,7 +7,7 @@ from commitments.services.pledges import pledge_delete
 from countries.models import Country
 from countries.services import country_create, country_delete
 from tests.factories import CountryGroupFactory, PledgeFactory
-from tests.helpers import assert_problem, assert_queries_flat, results
+from tests.helpers import assert_problem, assert_queries_flat, results, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -20,16 +20,6 @@ def detail(iso3):
 
 def codes(response):
     return [row["iso3"] for row in results(response)]
-
-
-def walk(client, url):
-    """Every row reached by following `next` from `url`."""
-    rows = []
-    while url:
-        response = client.get(url)
-        rows += results(response)
-        url = response.json()["next"]
-    return rows
 
 
 def in_regions(*region_codes):

@@ -5,7 +5,7 @@ from commitments.services.parties import party_for
 from commitments.services.pledges import pledge_delete
 from countries.models import Country, CountryGroup, CountryGroupMembership
 from tests.factories import CountryGroupFactory, PledgeFactory
-from tests.helpers import assert_problem, assert_queries_flat, results
+from tests.helpers import assert_problem, assert_queries_flat, results, slugs, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -20,21 +20,8 @@ def countries(*codes):
     return [Country.objects.get(iso3=code) for code in codes]
 
 
-def slugs(response):
-    return [row["slug"] for row in results(response)]
-
-
 def member_codes(group):
     return sorted(group.memberships.values_list("country__iso3", flat=True))
-
-
-def walk(client, url):
-    rows = []
-    while url:
-        response = client.get(url)
-        rows += results(response)
-        url = response.json()["next"]
-    return rows
 
 
 def test_list_row_shows_members_as_small_objects_with_absolute_urls(api_client):
