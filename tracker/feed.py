@@ -10,6 +10,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
 from .models import Change
+from .query_params import KnownQueryParamsMixin
 from .rows import Rows, UrlBuilder
 
 
@@ -76,7 +77,7 @@ COLLECTION = OpenApiParameter("collection", str, description=_("Collections, com
 @extend_schema_view(
     list=extend_schema(summary="The change feed", parameters=[SINCE, COLLECTION], responses=ChangeSerializer(many=True))
 )
-class ChangeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class ChangeViewSet(KnownQueryParamsMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
     """Creates, updates and deletes across all collections, oldest first, each with its feed position.
 
     A change to a link (a source added to a pledge, an event, a condition link) is listed as an update of the
@@ -85,6 +86,7 @@ class ChangeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
     basenames = {}
     filter_backends = []
+    extra_query_params = ("since", "collection")
     serializer_class = ChangeSerializer
 
     def get_queryset(self):

@@ -133,8 +133,12 @@ class TrackerAutoSchema(AutoSchema):
 
 
 def document_record_viewset(read_serializer, write_serializer, noun, lookup_description):
-    """The schema of a RecordViewSet: reads in the read shape, writes in the write shape."""
-    return extend_schema_view(
+    """The schema of a RecordViewSet: reads in the read shape, writes in the write shape.
+
+    The viewset also learns its read shape (`read_serializer_class`), so that a write can tell a read-only
+    field from an unknown one.
+    """
+    document = extend_schema_view(
         list=extend_schema(summary=f"List {noun} records", responses=read_serializer(many=True)),
         retrieve=extend_schema(summary=f"Read one {noun} ({lookup_description})", responses=read_serializer),
         create=extend_schema(summary=f"Create a {noun}", request=write_serializer, responses={201: read_serializer}),
@@ -142,3 +146,9 @@ def document_record_viewset(read_serializer, write_serializer, noun, lookup_desc
         partial_update=extend_schema(summary=f"Change a {noun}", request=write_serializer, responses=read_serializer),
         destroy=extend_schema(summary=f"Delete a {noun}", responses={204: None}),
     )
+
+    def decorate(viewset):
+        viewset.read_serializer_class = read_serializer
+        return document(viewset)
+
+    return decorate

@@ -11,10 +11,16 @@ def validated_save(instance, exclude=None):
 
 
 def validated_update(instance, fields):
-    """Set `fields` on `instance`, then validate and save it."""
+    """Set `fields` on `instance`, then validate and save it; a change to nothing saves nothing, so that it
+    leaves no version in the history and no entry in the change feed."""
+    before = {field.attname: getattr(instance, field.attname) for field in instance._meta.concrete_fields}
     for name, value in fields.items():
         setattr(instance, name, value)
-    return validated_save(instance)
+    instance.full_clean()
+    if all(getattr(instance, name) == value for name, value in before.items()):
+        return instance
+    instance.save()
+    return instance
 
 
 def sync_links(current, wanted, key, field_name):

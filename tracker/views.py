@@ -1,5 +1,7 @@
 """The base viewset of every collection, and the few views outside the versioned API."""
 
+import json
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DatabaseError, connection, transaction
 from django.http import JsonResponse
@@ -13,8 +15,11 @@ from .as_of import AsOfMixin
 from .conditional import ConditionalMixin
 from .exceptions import PROBLEM_CONTENT_TYPE, api_validation_error, problem
 from .inputs import reject_null_characters
+from .query_params import KnownQueryParamsMixin
 from .record_history import HistoryMixin
+from .renderers import FastJSONRenderer
 from .rows import UrlBuilder
+from .serializers import CURRENT_REPRESENTATION, READ_FIELDS, READ_ONLY_HINTS
 
 SUPPORTED_VERSIONS = ("v1",)
 
@@ -30,7 +35,9 @@ class RecordReads:
         return self.rows_class(UrlBuilder(self.request, self.request.version or "v1"))
 
 
-class RecordViewSet(ConditionalMixin, HistoryMixin, AsOfMixin, RecordReads, viewsets.ModelViewSet):
+class RecordViewSet(
+    KnownQueryParamsMixin, ConditionalMixin, HistoryMixin, AsOfMixin, RecordReads, viewsets.ModelViewSet
+):
     """Reads through the resource's `Rows` (dicts, not model instances); writes through its services.
 
     Subclasses set `rows_class`, `write_serializer_class` (what a client writes: related records by key) and
@@ -39,6 +46,7 @@ class RecordViewSet(ConditionalMixin, HistoryMixin, AsOfMixin, RecordReads, view
     """
 
     rows_class = None
+    read_serializer_class = None
     write_serializer_class = None
 
     def initial(self, request, *args, **kwargs):
@@ -47,6 +55,25 @@ class RecordViewSet(ConditionalMixin, HistoryMixin, AsOfMixin, RecordReads, view
 
     def get_serializer_class(self):
         return self.write_serializer_class
+
+    def get_serializer_context(self):
+        """Writes name the read-only fields they refuse: those of the read shape, with a hint where one helps."""
+        context = super().get_serializer_context()
+        read_fields = self.read_serializer_class().fields if self.read_serializer_class else {}
+        return {
+            **context,
+            READ_FIELDS: set(read_fields),
+            READ_ONLY_HINTS: self.read_only_hints(),
+            CURRENT_REPRESENTATION: self.represent_as_sent,
+        }
+
+    def represent_as_sent(self, instance):
+        """The record's read shape as a client receives it: JSON types, not Python ones."""
+        return json.loads(FastJSONRenderer().render(self.represent(instance)))
+
+    def read_only_hints(self):
+        """{field: message} for read-only fields that are written some other way."""
+        return {}
 
     def list(self, request, *args, **kwargs):
         """The filtered, ordered, paginated rows."""

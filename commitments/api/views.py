@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
@@ -35,6 +36,15 @@ class ServiceViewSet(RecordViewSet):
 
     def perform_destroy(self, instance):
         type(self).delete_service(instance)
+
+    def read_only_hints(self):
+        hints = {"key": _("The key is assigned by the tracker and never changes.")}
+        if not hasattr(self, "status_timeline"):
+            return hints
+        lookup = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field)
+        events = f"{self.request.path}events/" if lookup else f"{self.request.path}{{{self.lookup_field}}}/events/"
+        message = _("The status follows the record's status events: add one with POST %(events)s.")
+        return {**hints, "status": message % {"events": events}}
 
 
 def events_action(read_serializer, write_serializer):

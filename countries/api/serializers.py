@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from tracker.serializers import StrictModelSerializer
+
 from ..models import Country, CountryGroup, Region
 
 
@@ -72,7 +74,7 @@ class CountrySerializer(serializers.Serializer):
     updated = serializers.DateTimeField(read_only=True)
 
 
-class CountryWriteSerializer(serializers.ModelSerializer):
+class CountryWriteSerializer(StrictModelSerializer):
     region = serializers.SlugRelatedField(
         slug_field="code", queryset=Region.objects.filter(level="region"), allow_null=True, required=False
     )
@@ -100,7 +102,7 @@ class CountryGroupSerializer(serializers.Serializer):
     updated = serializers.DateTimeField(read_only=True)
 
 
-class CountryGroupWriteSerializer(serializers.ModelSerializer):
+class CountryGroupWriteSerializer(StrictModelSerializer):
     members = serializers.ListField(
         child=CountryCodeField(),
         required=False,

@@ -132,17 +132,20 @@ def test_editor_creates_a_pledge_by_keys(editor_client):
     assert response["Location"] == response.json()["url"]
 
 
-def test_key_is_assigned_by_the_server_and_a_given_key_is_ignored(editor_client):
+def test_key_is_assigned_by_the_server_and_a_given_key_is_refused(editor_client):
     response = editor_client.post(LIST, payload(key="my-own-key"))
-    assert response.status_code == 201, response.content
-    assert response.json()["key"] and response.json()["key"] != "my-own-key"
+    assert response.status_code == 400
+    assert "assigned by the tracker" in response.json()["errors"]["key"][0]
+    assert not Pledge.objects.filter(key="my-own-key").exists()
+    assert editor_client.post(LIST, payload()).json()["key"]
 
 
 def test_key_is_read_only_on_update(editor_client):
     pledge = PledgeFactory()
     response = editor_client.patch(detail(pledge), {"key": "changed-key"})
-    assert response.status_code == 200, response.content
-    assert response.json()["key"] == pledge.key
+    assert_problem(response, 400, "key")
+    pledge.refresh_from_db()
+    assert pledge.key != "changed-key"
 
 
 def test_two_pledges_of_same_party_initiative_and_kind_get_different_keys(editor_client):

@@ -202,7 +202,8 @@ def test_editor_creates_a_statement_by_key(editor_client, new):
 
 def test_statement_key_is_assigned_by_the_server(editor_client, new):
     chosen = payload(new.person, new.pledge, new.source, key="chosen-by-client")
-    body = editor_client.post(list_url(), chosen, format="json").json()
+    assert_problem(editor_client.post(list_url(), chosen, format="json"), 400, "key")
+    body = editor_client.post(list_url(), payload(new.person, new.pledge, new.source), format="json").json()
     assert body["key"] == f"2025-10-24-{new.person.slug}"
     assert Statement.objects.get(id=body["id"]).key == body["key"]
 
@@ -210,7 +211,8 @@ def test_statement_key_is_assigned_by_the_server(editor_client, new):
 def test_statement_key_is_read_only_on_update(editor_client, new):
     body = editor_client.post(list_url(), payload(new.person, new.pledge, new.source), format="json").json()
     changed = payload(new.person, new.pledge, new.source, key="renamed")
-    assert editor_client.put(detail_url(body["id"]), changed, format="json").json()["key"] == body["key"]
+    assert_problem(editor_client.put(detail_url(body["id"]), changed, format="json"), 400, "key")
+    assert Statement.objects.get(id=body["id"]).key == body["key"]
 
 
 @pytest.mark.parametrize(

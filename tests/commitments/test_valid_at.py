@@ -106,8 +106,8 @@ def test_valid_at_combines_with_as_of(api_client, pledge):
     assert statuses(api_client.get(PLEDGES, {"valid_at": "2025-11-10"})) == {pledge.pk: "withdrawn"}
 
 
-def test_other_collections_ignore_valid_at(api_client):
-    assert api_client.get(reverse("v1:statement-list"), {"valid_at": "soon"}).status_code == 200
+def test_collections_without_a_status_timeline_refuse_valid_at(api_client):
+    assert_problem(api_client.get(reverse("v1:statement-list"), {"valid_at": "2025-10-24"}), 400, "valid_at")
 
 
 def test_query_count_of_a_valid_at_list_is_flat(api_client, pledge):

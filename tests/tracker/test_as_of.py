@@ -232,14 +232,15 @@ def test_cursor_paging_and_ordering_work_as_of(api_client):
     assert ids(by_kind) == {p.pk for p in pledges}
 
 
-def test_writes_ignore_as_of(editor_client):
+def test_writes_refuse_as_of_rather_than_ignore_it(editor_client):
     pledge = PledgeFactory(description="Before")
     url = f"{pledge_url(pledge)}?as_of=2000-01-01"
 
     response = editor_client.patch(url, {"description": "After"}, format="json")
 
-    assert response.status_code == 200, response.content
-    assert response.json()["description"] == "After"
+    assert_problem(response, 400, "as_of")
+    pledge.refresh_from_db()
+    assert pledge.description == "Before"
 
 
 @pytest.mark.parametrize("name", ["pledge", "statement", "condition", "country", "countrygroup"])

@@ -1,5 +1,7 @@
 from rest_framework import serializers
 
+from tracker.serializers import StrictModelSerializer
+
 from ...choices import ConditionStatus
 from ...models import Condition, ConditionLink, Initiative, Pledge, Source, Statement
 from .fields import PartyField, SlugField
@@ -32,7 +34,7 @@ class ConditionSerializer(TimestampsMixin):
     events_url = serializers.URLField()
 
 
-class ConditionLinkWriteSerializer(serializers.ModelSerializer):
+class ConditionLinkWriteSerializer(StrictModelSerializer):
     pledge = serializers.PrimaryKeyRelatedField(queryset=Pledge.objects.all(), required=False, allow_null=True)
     initiative = SlugField(Initiative.objects.all(), required=False, allow_null=True)
     party = PartyField(required=False, allow_null=True)
@@ -47,7 +49,7 @@ class ConditionLinkWriteSerializer(serializers.ModelSerializer):
         validators = []
 
 
-class ConditionWriteSerializer(serializers.ModelSerializer):
+class ConditionWriteSerializer(StrictModelSerializer):
     links = ConditionLinkWriteSerializer(many=True, required=False)
 
     class Meta:

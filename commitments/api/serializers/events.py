@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from tracker.dates import DatePrecision
+from tracker.serializers import StrictSerializer
 
 from ...choices import ConditionStatus, InitiativeStatus, PledgeStatus
 from ...models import Statement
@@ -21,7 +22,7 @@ def event_serializers(status_choices, name):
         statements = KeyRefSerializer(many=True)
         created = serializers.DateTimeField(help_text="When the event was entered.")
 
-    class EventWriteSerializer(serializers.Serializer):
+    class EventWriteSerializer(StrictSerializer):
         status = serializers.ChoiceField(choices=status_choices)
         date = serializers.DateField(help_text="Any day of the period; stored as the period's first day.")
         date_precision = serializers.ChoiceField(choices=DatePrecision.choices, default=DatePrecision.DAY)

@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from tracker.dates import DatePrecision
+from tracker.serializers import StrictModelSerializer
 
 from ...choices import InitiativeStatus
 from ...models import Initiative
@@ -26,7 +27,7 @@ class InitiativeSerializer(TimestampsMixin):
     events_url = serializers.URLField()
 
 
-class InitiativeWriteSerializer(serializers.ModelSerializer):
+class InitiativeWriteSerializer(StrictModelSerializer):
     parent = SlugField(Initiative.objects.all(), required=False, allow_null=True)
     lead = PartyField(required=False, allow_null=True)
 

@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from countries.api.serializers import CountryCodeField
+from tracker.serializers import StrictModelSerializer
 
 from ...choices import OrganizationKind
 from ...models import Organization, Person
@@ -21,7 +22,7 @@ class OrganizationSerializer(TimestampsMixin):
     description = serializers.CharField()
 
 
-class OrganizationWriteSerializer(serializers.ModelSerializer):
+class OrganizationWriteSerializer(StrictModelSerializer):
     country = CountryCodeField(required=False, allow_null=True)
     parent = SlugField(Organization.objects.all(), required=False, allow_null=True)
 
@@ -42,7 +43,7 @@ class PersonSerializer(TimestampsMixin):
     country = CountryRefSerializer(allow_null=True)
 
 
-class PersonWriteSerializer(serializers.ModelSerializer):
+class PersonWriteSerializer(StrictModelSerializer):
     organization = SlugField(Organization.objects.all(), required=False, allow_null=True)
     country = CountryCodeField(required=False, allow_null=True)
 

@@ -4,6 +4,7 @@ from rest_framework import serializers
 from countries.api.serializers import CountryCodeField
 from countries.models import CountryGroup
 from tracker.dates import DatePrecision
+from tracker.serializers import StrictModelSerializer, StrictSerializer
 
 from ...choices import PledgeKind, PledgeStatus, QuantityQualifier
 from ...models import Initiative, Organization, Pledge
@@ -21,7 +22,7 @@ from .refs import (
 PARTY_FIELDS = ("country", "country_group", "organization")
 
 
-class QuantitySerializer(serializers.Serializer):
+class QuantitySerializer(StrictSerializer):
     qualifier = serializers.ChoiceField(choices=QuantityQualifier.choices, source="quantity_qualifier")
     low = serializers.IntegerField(source="quantity_low", allow_null=True, required=False, min_value=0)
     high = serializers.IntegerField(source="quantity_high", allow_null=True, required=False, min_value=0)
@@ -68,7 +69,7 @@ class PledgeSerializer(TimestampsMixin):
     events_url = serializers.URLField()
 
 
-class PledgeWriteSerializer(serializers.ModelSerializer):
+class PledgeWriteSerializer(StrictModelSerializer):
     country = CountryCodeField(required=False, allow_null=True)
     country_group = SlugField(CountryGroup.objects.all(), required=False, allow_null=True)
     organization = SlugField(Organization.objects.all(), required=False, allow_null=True)

@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from tracker.dates import DatePrecision
+from tracker.serializers import StrictModelSerializer
 
 from ...choices import SourceKind
 from ...models import Organization, Source
@@ -34,7 +35,7 @@ class SourceSerializer(TimestampsMixin):
     notes = serializers.CharField()
 
 
-class SourceWriteSerializer(serializers.ModelSerializer):
+class SourceWriteSerializer(StrictModelSerializer):
     publisher = SlugField(Organization.objects.all(), required=False, allow_null=True)
     document_url = serializers.URLField(source="url", required=False, allow_blank=True, max_length=1000)
     translation_of = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(), required=False, allow_null=True)

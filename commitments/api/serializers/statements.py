@@ -4,6 +4,7 @@ from rest_framework import serializers
 from countries.api.serializers import CountryCodeField
 from countries.models import CountryGroup
 from tracker.dates import DatePrecision
+from tracker.serializers import StrictModelSerializer, StrictSerializer
 
 from ...choices import PartyType, Stance, StatementKind, TranslationBy
 from ...models import Condition, Initiative, Organization, Person, Pledge, Statement, StatementSpeaker, StatementTarget
@@ -66,7 +67,7 @@ class StatementSerializer(TimestampsMixin):
     sources = SourceRefSerializer(many=True)
 
 
-class SpeakerWriteSerializer(serializers.ModelSerializer):
+class SpeakerWriteSerializer(StrictModelSerializer):
     person = SlugField(Person.objects.all(), required=False, allow_null=True)
     organization = SlugField(Organization.objects.all(), required=False, allow_null=True)
 
@@ -81,7 +82,7 @@ class SpeakerWriteSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class TargetWriteSerializer(serializers.Serializer):
+class TargetWriteSerializer(StrictSerializer):
     """One target, e.g. `{"country": "TUR", "stance": "opposes"}` or `{"pledge": 12, "stance": "supports"}`."""
 
     country = CountryCodeField(required=False, allow_null=True)
@@ -103,7 +104,7 @@ class TargetWriteSerializer(serializers.Serializer):
         return StatementTarget(**target, stance=attrs.get("stance") or "")
 
 
-class StatementWriteSerializer(serializers.ModelSerializer):
+class StatementWriteSerializer(StrictModelSerializer):
     speakers = SpeakerWriteSerializer(many=True, required=False)
     on_behalf_of = PartyField(required=False, allow_null=True)
     targets = TargetWriteSerializer(many=True, required=False)

@@ -1,0 +1,55 @@
+"""Query parameters that an operation does not define are refused, so that a typo never reads as "no filter".
+
+The parameters an operation accepts are the ones its schema lists: those of its filter backends and paginator
+(which describe themselves for drf-spectacular), `as_of` / `valid_at` where the view reads in time, the view's
+own `extra_query_params`, and `format`.
+"""
+
+from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import SAFE_METHODS
+from rest_framework.settings import api_settings
+
+DETAIL_ACTIONS = ("retrieve", "update", "partial_update", "destroy")
+
+
+class KnownQueryParamsMixin:
+    """Answers 400, naming each parameter and listing the accepted ones, when a query string holds a
+    parameter the operation does not define. `extra_query_params` names those a view reads itself."""
+
+    extra_query_params = ()
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        accepted = self.accepted_query_params()
+        unknown = [name for name in request.query_params if name not in accepted]
+        if unknown:
+            message = _("Unknown query parameter. This operation accepts: %(accepted)s.") % {
+                "accepted": ", ".join(sorted(accepted))
+            }
+            raise ValidationError({name: [message] for name in unknown})
+
+    def accepted_query_params(self):
+        names = {api_settings.URL_FORMAT_OVERRIDE}
+        if self.request.method not in SAFE_METHODS:
+            return names
+        names |= set(self.extra_query_params)
+        names |= self.backend_parameters()
+        if self.action not in DETAIL_ACTIONS and self.paginator is not None:
+            names |= {parameter["name"] for parameter in self.paginator.get_schema_operation_parameters(self)}
+        if hasattr(self, "in_time_parameters"):
+            names |= {parameter["name"] for parameter in self.in_time_parameters()}
+        return names
+
+    def backend_parameters(self):
+        if self.action in DETAIL_ACTIONS:
+            return set()
+        return {name for backend in self.filter_backends for name in backend_parameter_names(backend(), self)}
+
+
+def backend_parameter_names(backend, view):
+    if isinstance(backend, DjangoFilterBackend):
+        filterset_class = getattr(view, "filterset_class", None)
+        return set(filterset_class.base_filters) if filterset_class else set()
+    return {parameter["name"] for parameter in backend.get_schema_operation_parameters(view)}

@@ -1,0 +1,62 @@
+"""Write serializers that refuse what they would otherwise ignore.
+
+DRF drops every key of a body that its serializer does not declare, so a client that sends `status` or a
+misspelled field gets a 200 and no change. Here each such key is a 400 that names it.
+"""
+
+from collections.abc import Mapping
+
+from django.utils.translation import gettext as _
+from rest_framework import serializers
+
+READ_FIELDS = "read_fields"
+READ_ONLY_HINTS = "read_only_hints"
+# A function of the record being written that returns its read shape as a client receives it (parsed JSON).
+CURRENT_REPRESENTATION = "current_representation"
+
+
+class StrictInputMixin:
+    """Refuses the keys of an object that the serializer would not write.
+
+    A key that the record's read shape has (named in the context's `read_fields`) is read-only; its message
+    may say where it is written instead (the context's `read_only_hints`). Any other key is unknown, and the
+    message lists the fields that can be written. On an update, a read-only key that holds the value the record
+    reads is accepted, so that a client may write back what it read.
+    """
+
+    def to_internal_value(self, data):
+        if isinstance(data, Mapping):
+            self.refuse_ignored_keys(data)
+        return super().to_internal_value(data)
+
+    def refuse_ignored_keys(self, data):
+        writable = [field.field_name for field in self._writable_fields]
+        ignored = [name for name in data if name not in writable and not self.reads_back_unchanged(name, data)]
+        if ignored:
+            raise serializers.ValidationError({name: [self.ignored_key_message(name, writable)] for name in ignored})
+
+    def reads_back_unchanged(self, name, data):
+        """A read-only field sent back with the value it reads (a client writing what it read) changes nothing
+        and ignores nothing, so it is let through."""
+        if self.parent is not None or self.instance is None or name not in self.context.get(READ_FIELDS, ()):
+            return False
+        if not hasattr(self, "_current_representation"):
+            self._current_representation = self.context[CURRENT_REPRESENTATION](self.instance)
+        return self._current_representation.get(name) == data[name]
+
+    def ignored_key_message(self, name, writable):
+        root = self.parent is None
+        if root and name in self.context.get(READ_FIELDS, ()):
+            hint = self.context.get(READ_ONLY_HINTS, {}).get(name)
+            return hint or _("This field is read-only.")
+        return _("Unknown field. The fields that can be written here are: %(fields)s.") % {
+            "fields": ", ".join(writable)
+        }
+
+
+class StrictSerializer(StrictInputMixin, serializers.Serializer):
+    """A plain serializer of written input that refuses unknown keys."""
+
+
+class StrictModelSerializer(StrictInputMixin, serializers.ModelSerializer):
+    """A model serializer of written input that refuses unknown and read-only keys."""
