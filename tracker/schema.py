@@ -68,6 +68,8 @@ class TrackerAutoSchema(AutoSchema):
         for parameter in parameters:
             if parameter["in"] == "query" and not parameter.get("required"):
                 parameter["allowEmptyValue"] = True
+            if parameter["in"] == "path" and getattr(self.view, "key_lookup_field", None):
+                parameter["description"] = f"The record's id, or its `{self.view.key_lookup_field}`."
         return parameters
 
     def in_time_parameters(self):

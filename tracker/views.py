@@ -1,10 +1,11 @@
 """The base viewset of every collection, and the few views outside the versioned API."""
 
 import json
+import re
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DatabaseError, connection, transaction
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -22,6 +23,7 @@ from .rows import UrlBuilder
 from .serializers import CURRENT_REPRESENTATION, READ_FIELDS, READ_ONLY_HINTS
 
 SUPPORTED_VERSIONS = ("v1",)
+ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
 class RecordReads:
@@ -48,6 +50,8 @@ class RecordViewSet(
     rows_class = None
     read_serializer_class = None
     write_serializer_class = None
+    # A field besides the id that also finds a record at its address (`/pledges/{id or key}/`).
+    key_lookup_field = None
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -55,6 +59,21 @@ class RecordViewSet(
 
     def get_serializer_class(self):
         return self.write_serializer_class
+
+    def get_object(self):
+        self.resolve_key_lookup()
+        return super().get_object()
+
+    def resolve_key_lookup(self):
+        """A lookup that is not all digits names the record by `key_lookup_field`: find its id, or 404."""
+        name = self.lookup_url_kwarg or self.lookup_field
+        value = self.kwargs.get(name, "")
+        if self.key_lookup_field is None or ASCII_DIGITS.fullmatch(value):
+            return
+        found = self.read_queryset().filter(**{self.key_lookup_field: value}).values_list("id", flat=True).first()
+        if found is None:
+            raise Http404
+        self.kwargs[name] = str(found)
 
     def get_serializer_context(self):
         """Writes name the read-only fields they refuse: those of the read shape, with a hint where one helps."""

@@ -22,6 +22,9 @@ from ..querysets.sources import SourceRows
 from ..querysets.statements import StatementRows
 from .serializers import conditions, events, initiatives, parties, pledges, sources, statements
 
+# An id, or a key (a slug): `/pledges/3/` and `/pledges/idn-gaza-isf-troops/` are the same record.
+KEY_OR_ID = r"[-a-zA-Z0-9_]+"
+
 
 class ServiceViewSet(RecordViewSet):
     """A RecordViewSet whose writes call `create`, `update` and `delete` service functions."""
@@ -179,11 +182,12 @@ class InitiativeViewSet(ServiceViewSet):
         return models.Initiative.objects.all()
 
 
-@document_record_viewset(pledges.PledgeSerializer, pledges.PledgeWriteSerializer, "pledge", "id")
+@document_record_viewset(pledges.PledgeSerializer, pledges.PledgeWriteSerializer, "pledge", "id or key")
 class PledgeViewSet(ServiceViewSet):
     """Who pledged what to which initiative, with its quantity, sources, conditions and status timeline."""
 
-    lookup_value_regex = r"\d+"
+    lookup_value_regex = KEY_OR_ID
+    key_lookup_field = "key"
     rows_class = PledgeRows
     write_serializer_class = pledges.PledgeWriteSerializer
     filterset_class = filters.PledgeFilterSet
@@ -242,11 +246,12 @@ class ConditionViewSet(ServiceViewSet):
         return models.Condition.objects.all()
 
 
-@document_record_viewset(statements.StatementSerializer, statements.StatementWriteSerializer, "statement", "id")
+@document_record_viewset(statements.StatementSerializer, statements.StatementWriteSerializer, "statement", "id or key")
 class StatementViewSet(ServiceViewSet):
     """What was said or reported, by whom, about what (with a stance on each target), and where it is written."""
 
-    lookup_value_regex = r"\d+"
+    lookup_value_regex = KEY_OR_ID
+    key_lookup_field = "key"
     rows_class = StatementRows
     write_serializer_class = statements.StatementWriteSerializer
     filterset_class = filters.StatementFilterSet

@@ -1,6 +1,8 @@
 """Query filters of the API.md contract; several comma-separated values mean "any of", and an invalid value is
 a 400 naming the parameter."""
 
+import re
+
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from rest_framework.exceptions import ValidationError
@@ -50,11 +52,26 @@ def ids(model, param, help_text, **kwargs):
     )
 
 
+class IdsOrKeysFilter(KeysFilter):
+    """Comma-separated ids or keys of pledges or statements (any of); one that names no record is a 400."""
+
+    def lookup(self, keys):
+        ids = [int(key) for key in keys if ASCII_DIGITS.fullmatch(key) and 0 < int(key) <= MAX_ID]
+        by_id = self.key_queryset.filter(id__in=ids).values_list("id", "id")
+        by_key = self.key_queryset.filter(key__in=keys).values_list("key", "id")
+        return [(str(id_), id_) for id_, _same in by_id] + list(by_key)
+
+
+def ids_or_keys(model, help_text, **kwargs):
+    return IdsOrKeysFilter(queryset=model.objects.all(), help_text=help_text, **kwargs)
+
+
 def source_ids(**kwargs):
     return ids(Source, "source", _("Source ids, comma-separated (any of)."), **kwargs)
 
 
 MAX_ID = 2**63 - 1
+ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
 def as_int(param):

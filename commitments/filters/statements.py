@@ -8,7 +8,7 @@ from tracker.rows import tables_for
 
 from ..choices import ConditionStatus, Stance, StatementKind
 from ..models import Condition, Initiative, Organization, Person, Pledge, Statement
-from .records import LanguageFilter, ids, slugs, source_ids
+from .records import LanguageFilter, ids_or_keys, slugs, source_ids
 
 ABOUT_FILTERS = ("about_country", "about_group", "about_organization", "pledge", "condition", "initiative")
 
@@ -18,7 +18,7 @@ class ConditionFilterSet(TrackerFilterSet):
     initiative = slugs(
         Initiative, _("Conditions on these initiatives or their pledges (slugs)."), apply="for_initiatives"
     )
-    pledge = ids(Pledge, "pledge", _("Conditions that hold up these pledges (ids)."), apply="for_pledges")
+    pledge = ids_or_keys(Pledge, _("Conditions that hold up these pledges (ids or keys)."), apply="for_pledges")
     country = CountryCodesFilter(
         apply="for_countries", help_text=_("Conditions that hold up these countries' pledges or participation.")
     )
@@ -51,7 +51,7 @@ class StatementFilterSet(TrackerFilterSet):
     about_organization = slugs(
         Organization, _("About these organizations or their pledges."), apply="about_organizations"
     )
-    pledge = ids(Pledge, "pledge", _("About these pledges (ids)."), apply="about_pledges")
+    pledge = ids_or_keys(Pledge, _("About these pledges (ids or keys)."), apply="about_pledges")
     condition = slugs(Condition, _("About these conditions, or cited as their evidence."), apply="about_conditions")
     initiative = slugs(Initiative, _("About these initiatives or their pledges."), apply="about_initiatives")
     stance = AnyOfChoiceFilter(

@@ -4,7 +4,7 @@ from tracker.serializers import StrictModelSerializer
 
 from ...choices import ConditionStatus
 from ...models import Condition, ConditionLink, Initiative, Pledge, Source, Statement
-from .fields import PartyField, SlugField
+from .fields import IdOrKeyField, PartyField, SlugField
 from .refs import KeyRefSerializer, PartyRefSerializer, SlugRefSerializer, SourceRefSerializer, TimestampsMixin
 
 
@@ -35,12 +35,12 @@ class ConditionSerializer(TimestampsMixin):
 
 
 class ConditionLinkWriteSerializer(StrictModelSerializer):
-    pledge = serializers.PrimaryKeyRelatedField(queryset=Pledge.objects.all(), required=False, allow_null=True)
+    pledge = IdOrKeyField(queryset=Pledge.objects.all(), required=False, allow_null=True)
     initiative = SlugField(Initiative.objects.all(), required=False, allow_null=True)
     party = PartyField(required=False, allow_null=True)
     insisted_by = PartyField(required=False, allow_null=True)
     must_act = PartyField(required=False, allow_null=True)
-    statement = serializers.PrimaryKeyRelatedField(queryset=Statement.objects.all(), required=False, allow_null=True)
+    statement = IdOrKeyField(queryset=Statement.objects.all(), required=False, allow_null=True)
     source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(), required=False, allow_null=True)
 
     class Meta:

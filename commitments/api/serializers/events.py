@@ -5,7 +5,7 @@ from tracker.serializers import StrictSerializer
 
 from ...choices import ConditionStatus, InitiativeStatus, PledgeStatus
 from ...models import Statement
-from .fields import citations
+from .fields import IdOrKeyField, citations
 from .refs import KeyRefSerializer, SourceRefSerializer
 
 
@@ -28,9 +28,7 @@ def event_serializers(status_choices, name):
         date_precision = serializers.ChoiceField(choices=DatePrecision.choices, default=DatePrecision.DAY)
         note = serializers.CharField(required=False, allow_blank=True, default="")
         sources = citations(required=False, default=list)
-        statements = serializers.PrimaryKeyRelatedField(
-            queryset=Statement.objects.all(), many=True, required=False, default=list
-        )
+        statements = IdOrKeyField(queryset=Statement.objects.all(), many=True, required=False, default=list)
 
         def validate(self, attrs):
             if not attrs["sources"] and not attrs["statements"]:

@@ -1,5 +1,7 @@
 """Fields by which clients write related records: by key, as they read them with the objects replaced."""
 
+import re
+
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -19,6 +21,33 @@ class SlugField(serializers.SlugRelatedField):
 
     def __init__(self, queryset, **kwargs):
         super().__init__(slug_field="slug", queryset=queryset, **kwargs)
+
+
+ASCII_DIGITS = re.compile(r"[0-9]+")
+ID_OR_KEY_SCHEMA = {
+    "oneOf": [
+        {"type": "integer", "description": "The record's id."},
+        {"type": "string", "pattern": "^[-a-zA-Z0-9_]*[-a-zA-Z_][-a-zA-Z0-9_]*$", "description": "Its key."},
+    ]
+}
+
+
+@extend_schema_field(ID_OR_KEY_SCHEMA)
+class IdOrKeyField(serializers.PrimaryKeyRelatedField):
+    """A pledge or statement written by its id or by its key."""
+
+    default_error_messages = {
+        "does_not_exist": _("No record has the id or key {pk_value}."),
+        "incorrect_type": _("Expected an id or a key, got {data_type}."),
+    }
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and not ASCII_DIGITS.fullmatch(data):
+            record = self.get_queryset().filter(key=data).first()
+            if record is None:
+                self.fail("does_not_exist", pk_value=data)
+            return record
+        return super().to_internal_value(data)
 
 
 PARTY_SCHEMA = {

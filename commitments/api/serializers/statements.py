@@ -9,7 +9,7 @@ from tracker.serializers import StrictModelSerializer, StrictSerializer
 from ...choices import PartyType, Stance, StatementKind, TranslationBy
 from ...models import Condition, Initiative, Organization, Person, Pledge, Statement, StatementSpeaker, StatementTarget
 from ...services.parties import party_for
-from .fields import PartyField, SlugField, citations
+from .fields import IdOrKeyField, PartyField, SlugField, citations
 from .refs import (
     CountryRefSerializer,
     GroupRefSerializer,
@@ -88,7 +88,7 @@ class TargetWriteSerializer(StrictSerializer):
     country = CountryCodeField(required=False, allow_null=True)
     country_group = SlugField(CountryGroup.objects.all(), required=False, allow_null=True)
     organization = SlugField(Organization.objects.all(), required=False, allow_null=True)
-    pledge = serializers.PrimaryKeyRelatedField(queryset=Pledge.objects.all(), required=False, allow_null=True)
+    pledge = IdOrKeyField(queryset=Pledge.objects.all(), required=False, allow_null=True)
     condition = SlugField(Condition.objects.all(), required=False, allow_null=True)
     initiative = SlugField(Initiative.objects.all(), required=False, allow_null=True)
     stance = serializers.ChoiceField(choices=Stance.choices, required=False, allow_null=True, allow_blank=True)
