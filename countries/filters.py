@@ -13,6 +13,8 @@ def upper(code):
 class CountryCodesFilter(KeysFilter):
     """Comma-separated ISO alpha-3 or alpha-2 codes, in any case; an unknown code is a 400."""
 
+    unknown_message = _("Unknown country code: %(keys)s. Expected ISO 3166-1 alpha-3 (TUR) or alpha-2 (TR) codes.")
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("queryset", Country.objects.all())
         kwargs.setdefault("normalize", upper)

@@ -46,9 +46,17 @@ class TrackerFilterSet(filters.FilterSet):
         super().__init__(*args, **kwargs)
         for name, filter_ in self.filters.items():
             filter_.param_name = name
+            if isinstance(filter_, filters.ChoiceFilter):
+                filter_.extra["error_messages"] = {"invalid_choice": choice_error(filter_.extra["choices"])}
             if isinstance(filter_, filters.BooleanFilter):
                 filter_.field_class = StrictBooleanField
                 filter_.extra["widget"] = StrictBooleanWidget
+
+
+def choice_error(choices):
+    """The message of an unknown choice, listing the valid ones (a form field's `%(value)s` names the input)."""
+    valid = ", ".join(str(value) for value, _label in choices)
+    return _("%%(value)s is not one of the valid values: %(valid)s.") % {"valid": valid}
 
 
 class AnyOfFilter(filters.BaseInFilter, filters.CharFilter):
@@ -70,6 +78,8 @@ class KeysFilter(filters.BaseInFilter, filters.CharFilter):
     `apply` names a method of the filterset taking `(queryset, ids)` for filters that match more than one
     relation; without it the filter keeps records whose `field_name` is one of the ids.
     """
+
+    unknown_message = _("Unknown: %(keys)s.")
 
     def __init__(self, *args, queryset, key_field="slug", normalize=None, apply=None, **kwargs):
         self.key_queryset = queryset
@@ -93,7 +103,7 @@ class KeysFilter(filters.BaseInFilter, filters.CharFilter):
         found = dict(self.lookup(keys))
         missing = [key for key in keys if key not in found]
         if missing:
-            raise ValidationError({self.param_name: [_("Unknown: %(keys)s.") % {"keys": ", ".join(map(str, missing))}]})
+            raise ValidationError({self.param_name: [self.unknown_message % {"keys": ", ".join(map(str, missing))}]})
         return list(found.values())
 
     def lookup(self, keys):

@@ -7,8 +7,10 @@ position orders changes in commit order.
 """
 
 import contextlib
+import re
 from contextvars import ContextVar
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from django.db import connection
 from simple_history.models import HistoricalRecords
@@ -18,6 +20,7 @@ from simple_history.models import HistoricalRecords
 # earlier one. SQLite serializes writers anyway.
 FEED_LOCK_KEY = 7_310_425_001
 MAX_REASON_LENGTH = 2000
+PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,19 @@ def append_to_feed(sender, instance, history_instance, using=None, **kwargs):
         entry.save()
 
 
+def header_text(raw):
+    """A header's text: WSGI hands headers over decoded as Latin-1, so UTF-8 bytes are decoded again, and a
+    percent-encoded value (`caf%C3%A9`, for clients that can send ASCII only) is decoded."""
+    with contextlib.suppress(UnicodeError):
+        raw = raw.encode("latin-1").decode("utf-8")
+    if not PERCENT_ESCAPE.search(raw):
+        return raw
+    try:
+        return unquote(raw, errors="strict")
+    except UnicodeError:
+        return raw
+
+
 class ChangeReasonMiddleware:
     """Reads the `X-Change-Reason` header of a request into its change context."""
 
@@ -106,7 +122,7 @@ class ChangeReasonMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        reason = request.META.get(self.header, "").strip()[:MAX_REASON_LENGTH]
+        reason = header_text(request.META.get(self.header, "")).strip()[:MAX_REASON_LENGTH]
         if not reason:
             return self.get_response(request)
         with change_context(reason=reason):

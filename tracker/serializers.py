@@ -54,9 +54,22 @@ class StrictInputMixin:
         }
 
 
+class ChoiceField(serializers.ChoiceField):
+    """A choice whose error lists the valid values."""
+
+    default_error_messages = {"invalid_choice": _('"{input}" is not one of the valid values: {valid}.')}
+
+    def fail(self, key, **kwargs):
+        if key == "invalid_choice":
+            kwargs["valid"] = ", ".join(str(value) for value in self.choices)
+        super().fail(key, **kwargs)
+
+
 class StrictSerializer(StrictInputMixin, serializers.Serializer):
     """A plain serializer of written input that refuses unknown keys."""
 
 
 class StrictModelSerializer(StrictInputMixin, serializers.ModelSerializer):
     """A model serializer of written input that refuses unknown and read-only keys."""
+
+    serializer_choice_field = ChoiceField

@@ -21,7 +21,9 @@ class CountryCodeField(serializers.RelatedField):
     """A country written by its ISO alpha-3 or alpha-2 code, in any case."""
 
     default_error_messages = {
-        "does_not_exist": _("No country has the code {value}."),
+        "does_not_exist": _(
+            "No country has the code {value}. Expected an ISO 3166-1 alpha-3 (TUR) or alpha-2 (TR) code."
+        ),
         "invalid": _("A country is written as its ISO alpha-3 or alpha-2 code, such as TUR."),
     }
 

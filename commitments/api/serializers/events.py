@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from tracker.dates import DatePrecision
-from tracker.serializers import StrictSerializer
+from tracker.serializers import ChoiceField, StrictSerializer
 
 from ...choices import ConditionStatus, InitiativeStatus, PledgeStatus
 from ...models import Statement
@@ -14,18 +14,18 @@ def event_serializers(status_choices, name):
 
     class EventSerializer(serializers.Serializer):
         id = serializers.IntegerField()
-        status = serializers.ChoiceField(choices=status_choices)
+        status = ChoiceField(choices=status_choices)
         date = serializers.DateField(help_text="The first day of its period.")
-        date_precision = serializers.ChoiceField(choices=DatePrecision.choices)
+        date_precision = ChoiceField(choices=DatePrecision.choices)
         note = serializers.CharField()
         sources = SourceRefSerializer(many=True)
         statements = KeyRefSerializer(many=True)
         created = serializers.DateTimeField(help_text="When the event was entered.")
 
     class EventWriteSerializer(StrictSerializer):
-        status = serializers.ChoiceField(choices=status_choices)
+        status = ChoiceField(choices=status_choices)
         date = serializers.DateField(help_text="Any day of the period; stored as the period's first day.")
-        date_precision = serializers.ChoiceField(choices=DatePrecision.choices, default=DatePrecision.DAY)
+        date_precision = ChoiceField(choices=DatePrecision.choices, default=DatePrecision.DAY)
         note = serializers.CharField(required=False, allow_blank=True, default="")
         sources = citations(required=False, default=list)
         statements = IdOrKeyField(queryset=Statement.objects.all(), many=True, required=False, default=list)

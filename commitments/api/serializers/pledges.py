@@ -4,7 +4,7 @@ from rest_framework import serializers
 from countries.api.serializers import CountryCodeField
 from countries.models import CountryGroup
 from tracker.dates import DatePrecision
-from tracker.serializers import StrictModelSerializer, StrictSerializer
+from tracker.serializers import ChoiceField, StrictModelSerializer, StrictSerializer
 
 from ...choices import PledgeKind, PledgeStatus, QuantityQualifier
 from ...models import Initiative, Organization, Pledge
@@ -23,7 +23,7 @@ PARTY_FIELDS = ("country", "country_group", "organization")
 
 
 class QuantitySerializer(StrictSerializer):
-    qualifier = serializers.ChoiceField(choices=QuantityQualifier.choices, source="quantity_qualifier")
+    qualifier = ChoiceField(choices=QuantityQualifier.choices, source="quantity_qualifier")
     low = serializers.IntegerField(source="quantity_low", allow_null=True, required=False, min_value=0)
     high = serializers.IntegerField(source="quantity_high", allow_null=True, required=False, min_value=0)
     unit = serializers.CharField(
@@ -40,7 +40,7 @@ class QuantitySerializer(StrictSerializer):
 
 class HeldUpBySerializer(SlugRefSerializer):
     status = serializers.CharField(allow_null=True)
-    via = serializers.ChoiceField(
+    via = ChoiceField(
         choices=["pledge", "initiative", "participation"],
         help_text="Whether the condition holds up this pledge itself, its whole initiative, or its party's part.",
     )
@@ -58,12 +58,12 @@ class PledgeSerializer(TimestampsMixin):
     country_group = GroupRefSerializer(allow_null=True)
     organization = SlugRefSerializer(allow_null=True)
     initiative = SlugRefSerializer()
-    kind = serializers.ChoiceField(choices=PledgeKind.choices)
+    kind = ChoiceField(choices=PledgeKind.choices)
     quantity = QuantitySerializer()
     description = serializers.CharField()
-    status = serializers.ChoiceField(choices=PledgeStatus.choices, allow_null=True)
+    status = ChoiceField(choices=PledgeStatus.choices, allow_null=True)
     announced = serializers.DateField(allow_null=True, help_text="The date of the first event.")
-    announced_precision = serializers.ChoiceField(choices=DatePrecision.choices, allow_null=True)
+    announced_precision = ChoiceField(choices=DatePrecision.choices, allow_null=True)
     sources = SourceRefSerializer(many=True)
     conditions = HeldUpBySerializer(many=True, help_text="Conditions that hold this pledge up (read-only).")
     events_url = serializers.URLField()

@@ -4,7 +4,7 @@ from rest_framework import serializers
 from countries.api.serializers import CountryCodeField
 from countries.models import CountryGroup
 from tracker.dates import DatePrecision
-from tracker.serializers import StrictModelSerializer, StrictSerializer
+from tracker.serializers import ChoiceField, StrictModelSerializer, StrictSerializer
 
 from ...choices import PartyType, Stance, StatementKind, TranslationBy
 from ...models import Condition, Initiative, Organization, Person, Pledge, Statement, StatementSpeaker, StatementTarget
@@ -37,14 +37,14 @@ class SpeakerSerializer(serializers.Serializer):
 
 
 class TargetSerializer(serializers.Serializer):
-    type = serializers.ChoiceField(choices=[*PartyType.values, *TARGET_RECORDS])
+    type = ChoiceField(choices=[*PartyType.values, *TARGET_RECORDS])
     country = CountryRefSerializer(allow_null=True)
     country_group = GroupRefSerializer(allow_null=True)
     organization = SlugRefSerializer(allow_null=True)
     pledge = KeyRefSerializer(allow_null=True)
     condition = SlugRefSerializer(allow_null=True)
     initiative = SlugRefSerializer(allow_null=True)
-    stance = serializers.ChoiceField(choices=Stance.choices, allow_null=True)
+    stance = ChoiceField(choices=Stance.choices, allow_null=True)
 
 
 class StatementSerializer(TimestampsMixin):
@@ -53,14 +53,14 @@ class StatementSerializer(TimestampsMixin):
     url = serializers.URLField()
     id = serializers.IntegerField()
     key = serializers.CharField(help_text="Stable unique key, assigned by the tracker.")
-    kind = serializers.ChoiceField(choices=StatementKind.choices)
+    kind = ChoiceField(choices=StatementKind.choices)
     text = serializers.CharField()
     language = serializers.CharField(help_text="BCP 47 tag of the text.")
     spoken_language = serializers.CharField(allow_null=True, help_text="Language originally spoken, where known.")
     translation = serializers.CharField(help_text="English translation.")
-    translation_by = serializers.ChoiceField(choices=TranslationBy.choices, allow_null=True)
+    translation_by = ChoiceField(choices=TranslationBy.choices, allow_null=True)
     date = serializers.DateField(allow_null=True)
-    date_precision = serializers.ChoiceField(choices=DatePrecision.choices, allow_null=True)
+    date_precision = ChoiceField(choices=DatePrecision.choices, allow_null=True)
     speakers = SpeakerSerializer(many=True)
     on_behalf_of = PartyRefSerializer(allow_null=True)
     targets = TargetSerializer(many=True)
@@ -91,7 +91,7 @@ class TargetWriteSerializer(StrictSerializer):
     pledge = IdOrKeyField(queryset=Pledge.objects.all(), required=False, allow_null=True)
     condition = SlugField(Condition.objects.all(), required=False, allow_null=True)
     initiative = SlugField(Initiative.objects.all(), required=False, allow_null=True)
-    stance = serializers.ChoiceField(choices=Stance.choices, required=False, allow_null=True, allow_blank=True)
+    stance = ChoiceField(choices=Stance.choices, required=False, allow_null=True, allow_blank=True)
 
     def validate(self, attrs):
         chosen = {name: value for name, value in attrs.items() if name != "stance" and value is not None}
