@@ -1,10 +1,12 @@
 """Apply a seed data set through the services, record by record, matched by natural keys.
 
-A missing record is created. An existing one is updated only where a value the seed lists differs; values it
-does not list (a URL or a date an editor found later) are left alone. Links (sources, speakers, targets,
-condition links, group members) are added or corrected, never removed, so that an editor's additions survive
-another run. A status event is matched by its record, status and date; no service changes an event, so a seed
-event that exists is left as it is.
+The seed writes as its own user (`seed`), so the change feed tells which records someone else changed since.
+A missing record is created, unless someone deleted it. An existing record that only the seed has written is
+updated where a value the seed lists differs; values it does not list are left alone. Links (sources,
+speakers, targets, condition links, group members) are added or corrected, never removed. A record that
+someone else changed or deleted after the seed wrote it is left as they left it, links and events included,
+and reported as skipped; `overwrite` puts the seed's values back on it all the same. A status event is matched
+by its record, status and date; no service changes an event, so a seed event that exists is left as it is.
 """
 
 from collections import Counter
@@ -13,6 +15,7 @@ from django.db import transaction
 
 from countries.models import Country, CountryGroup
 from countries.services import country_group_create, country_group_membership_create, country_group_update
+from tracker.history import change_context
 
 from ..models import (
     Condition,
@@ -30,81 +33,96 @@ from ..models import (
 from ..services.conditions import condition_create, condition_links_set, condition_update, link_identity
 from ..services.events import status_event_create
 from ..services.initiatives import initiative_create, initiative_update
-from ..services.parties import organization_create, organization_update, party_for, person_create, person_update
+from ..services.parties import organization_create, organization_update, person_create, person_update
 from ..services.pledges import pledge_create, pledge_update
 from ..services.sources import source_create, source_update
 from ..services.statements import speaker_identity, statement_create, statement_update, target_identity
+from .authorship import SeedAuthorship, SeedReport, Skipped, seed_user
 from .matching import dated, differing, merged, merged_sources, pick
+from .references import Missing, by_slug, party, record, spec_name
 
-RECORDS = {
-    "pledge": (Pledge, "key"),
-    "statement": (Statement, "key"),
-    "initiative": (Initiative, "slug"),
-    "condition": (Condition, "slug"),
-    "person": (Person, "slug"),
-    "organization": (Organization, "slug"),
-}
 RANK = {"unchanged": 0, "updated": 1, "created": 2}
 QUANTITY = {"quantity_qualifier": "unspecified", "quantity_low": None, "quantity_high": None, "quantity_text": ""}
 
 
 @transaction.atomic
-def load_seed(data):
-    """Load one data set (a module such as `commitments.seed.gaza_2025`); returns a Counter of outcomes."""
-    return SeedLoader(data).load()
-
-
-def record(kind, ref):
-    model, field = RECORDS[kind]
-    return model.objects.get(**{field: ref})
-
-
-def by_slug(spec):
-    return {"slug": spec["slug"]}
-
-
-def party(ref):
-    """The party of `USA` (an ISO alpha-3 code), `group:<slug>` or `org:<slug>`; None for None."""
-    if ref is None:
-        return None
-    kind, _, slug = ref.rpartition(":")
-    if kind == "group":
-        return party_for(country_group=CountryGroup.objects.get(slug=slug))
-    if kind == "org":
-        return party_for(organization=Organization.objects.get(slug=slug))
-    return party_for(country=Country.objects.get(iso3=slug))
+def load_seed(data, *, reason, overwrite=False):
+    """Load one data set (a module such as `commitments.seed.gaza_2025`) as the seed user, with `reason` in
+    every version it writes; returns a SeedReport."""
+    user = seed_user()
+    with change_context(reason=reason, user=user):
+        return SeedLoader(data, SeedAuthorship(user, reason), overwrite).load()
 
 
 class SeedLoader:
-    def __init__(self, data):
+    def __init__(self, data, authorship, overwrite=False):
         self.data = data
+        self.authorship = authorship
+        self.overwrite = overwrite
         self.sources = {}
         self.outcomes = {}
+        self.skipped = {}
 
     def load(self):
-        for spec in self.data.GROUPS:
-            self.load_group(spec)
-        for spec in self.data.ORGANIZATIONS:
-            self.ensure(
-                Organization, by_slug(spec), self.organization_fields(spec), organization_create, organization_update
-            )
-        for spec in self.data.PEOPLE:
-            self.ensure(Person, by_slug(spec), self.person_fields(spec), person_create, person_update)
-        for spec in self.data.SOURCES:
-            self.load_source(spec)
-        for spec in self.data.INITIATIVES:
-            self.ensure(Initiative, by_slug(spec), self.initiative_fields(spec), initiative_create, initiative_update)
-        for spec in self.data.PLEDGES:
-            self.load_pledge(spec)
-        for spec in self.data.CONDITIONS:
-            self.ensure(Condition, by_slug(spec), pick(spec, "name", "description"), condition_create, condition_update)
-        for spec in self.data.STATEMENTS:
-            self.load_statement(spec)
-        for spec in self.data.CONDITIONS:
-            self.load_condition_links(spec)
-        for event in self.data.EVENTS:
-            self.load_event(*event)
-        return Counter(self.outcomes.values())
+        steps = [
+            (self.data.GROUPS, self.load_group),
+            (self.data.ORGANIZATIONS, self.load_organization),
+            (self.data.PEOPLE, self.load_person),
+            (self.data.SOURCES, self.load_source),
+            (self.data.INITIATIVES, self.load_initiative),
+            (self.data.PLEDGES, self.load_pledge),
+            (self.data.CONDITIONS, self.load_condition),
+            (self.data.STATEMENTS, self.load_statement),
+            (self.data.CONDITIONS, self.load_condition_links),
+            (self.data.EVENTS, lambda event: self.load_event(*event)),
+        ]
+        for specs, load_one in steps:
+            for spec in specs:
+                self.load_one(load_one, spec)
+        return SeedReport(Counter(self.outcomes.values()), list(self.skipped.values()))
+
+    def load_one(self, load, spec):
+        """Load one spec; one that needs a record someone deleted is skipped (and reported) as a whole."""
+        try:
+            with transaction.atomic():
+                load(spec)
+        except Missing as missing:
+            self.skipped.setdefault(("missing", str(missing)), Skipped(f"{spec_name(spec)}: needs {missing}", None))
+
+    def load_organization(self, spec):
+        fields = self.organization_fields(spec)
+        self.ensure(Organization, by_slug(spec), fields, organization_create, organization_update)
+
+    def load_person(self, spec):
+        self.ensure(Person, by_slug(spec), self.person_fields(spec), person_create, person_update)
+
+    def load_initiative(self, spec):
+        fields = self.initiative_fields(spec)
+        self.ensure(Initiative, by_slug(spec), fields, initiative_create, initiative_update)
+
+    def load_condition(self, spec):
+        fields = pick(spec, "name", "description")
+        self.ensure(Condition, by_slug(spec), fields, condition_create, condition_update)
+
+    def left_to_editors(self, instance):
+        """True when someone else wrote this record last (and `overwrite` is off); it is then reported."""
+        change = None if self.overwrite else self.authorship.last_foreign_change(instance)
+        if change is not None:
+            self.skip(instance._meta.label, instance.pk, f"{instance.feed_collection}/{instance.feed_lookup}", change)
+        return change is not None
+
+    def deleted_by_editors(self, model, lookup):
+        change = None if self.overwrite else self.authorship.foreign_delete(model, lookup)
+        if change is not None:
+            described = ", ".join(f"{name}={value}" for name, value in lookup.items())
+            self.skip(model._meta.label, described, f"{model.feed_collection} ({described}), deleted", change)
+        return change is not None
+
+    def skip(self, label, pk, record, change):
+        self.skipped.setdefault((label, pk), Skipped(record, change))
+
+    def is_skipped(self, instance):
+        return (instance._meta.label, instance.pk) in self.skipped
 
     def tally(self, outcome, instance):
         """Count each record once, by the most it underwent: created, else updated, else unchanged."""
@@ -116,7 +134,9 @@ class SeedLoader:
         """The record that `lookup` finds, created from `fields` if missing, else updated where they differ."""
         instance = model.objects.filter(**lookup).first()
         if instance is None:
-            return self.tally("created", create(**lookup, **fields))
+            return None if self.deleted_by_editors(model, lookup) else self.tally("created", create(**lookup, **fields))
+        if self.left_to_editors(instance):
+            return instance
         changes = differing(instance, fields)
         if changes:
             return self.tally("updated", update(instance, **changes))
@@ -125,6 +145,8 @@ class SeedLoader:
     def load_group(self, spec):
         fields = pick(spec, "name", "description")
         group = self.ensure(CountryGroup, by_slug(spec), fields, country_group_create, country_group_update)
+        if group is None or self.is_skipped(group):
+            return
         members = set(group.memberships.values_list("country__iso3", flat=True))
         for iso3 in spec["members"]:
             if iso3 not in members:
@@ -150,10 +172,15 @@ class SeedLoader:
         if "published" in spec:
             fields.update(dated("published", spec["published"]))
         if "translation_of" in spec:
-            fields["translation_of"] = self.sources[spec["translation_of"]]
+            fields["translation_of"] = self.source(spec["translation_of"])
         publisher = record("organization", spec["publisher"]) if "publisher" in spec else None
         lookup = {"title": spec["title"], "publisher": publisher}
         self.sources[spec["ref"]] = self.ensure(Source, lookup, fields, source_create, source_update)
+
+    def source(self, ref):
+        if self.sources.get(ref) is None:
+            raise Missing(f"source {ref}")
+        return self.sources[ref]
 
     def initiative_fields(self, spec):
         fields = pick(spec, "name", "description", "location")
@@ -167,7 +194,7 @@ class SeedLoader:
 
     def citations(self, locator):
         """The translation held, at `locator`, and the original it translates."""
-        return [(self.sources[self.data.TRANSLATION], locator), (self.sources[self.data.ORIGINAL], "")]
+        return [(self.source(self.data.TRANSLATION), locator), (self.source(self.data.ORIGINAL), "")]
 
     def load_pledge(self, spec):
         fields = {
@@ -181,7 +208,11 @@ class SeedLoader:
         sources = self.citations(spec["lines"])
         pledge = Pledge.objects.filter(key=spec["key"]).first()
         if pledge is None:
+            if self.deleted_by_editors(Pledge, {"key": spec["key"]}):
+                return None
             return self.tally("created", pledge_create(key=spec["key"], sources=sources, **fields))
+        if self.left_to_editors(pledge):
+            return pledge
         changes = differing(pledge, fields)
         sources = merged_sources(pledge.source_links.all(), sources, pledge=pledge)
         if changes or sources is not None:
@@ -194,7 +225,7 @@ class SeedLoader:
             "text": spec["text"],
             "translation": spec["translation"],
             "translation_by": "editor",
-            "language": self.sources[self.data.TRANSLATION].language,
+            "language": self.source(self.data.TRANSLATION).language,
             **dated("date", spec["when"]),
             **pick(spec, "spoken_language"),
         }
@@ -205,9 +236,13 @@ class SeedLoader:
     def load_statement(self, spec):
         fields, sources = self.statement_fields(spec), self.citations(spec["line"])
         statement = Statement.objects.filter(key=spec["key"]).first()
+        if statement is None and self.deleted_by_editors(Statement, {"key": spec["key"]}):
+            return None
         if statement is None:
             links = {"speakers": self.speakers(spec), "targets": self.targets(spec), "sources": sources}
             return self.tally("created", statement_create(key=spec["key"], **links, **fields))
+        if self.left_to_editors(statement):
+            return statement
         links = {
             "speakers": merged(statement.speakers.all(), self.speakers(spec, statement), speaker_identity),
             "targets": merged(statement.targets.all(), self.targets(spec, statement), target_identity),
@@ -237,6 +272,8 @@ class SeedLoader:
 
     def load_condition_links(self, spec):
         condition = record("condition", spec["slug"])
+        if self.is_skipped(condition) or self.left_to_editors(condition):
+            return
         wanted = [self.condition_link(condition, link) for link in spec["links"]]
         links = merged(condition.links.all(), wanted, link_identity)
         if links is not None:
@@ -257,6 +294,8 @@ class SeedLoader:
 
     def load_event(self, kind, ref, status, when, note, statement_keys):
         instance, date = record(kind, ref), dated("date", when)
+        if self.is_skipped(instance) or self.left_to_editors(instance):
+            return None
         event = StatusEvent.objects.filter(**{kind: instance}, status=status, **date).first()
         if event is not None:
             return self.tally("unchanged", event)
@@ -266,7 +305,7 @@ class SeedLoader:
                 instance,
                 status=status,
                 note=note,
-                sources=[self.sources[self.data.TRANSLATION]],
+                sources=[self.source(self.data.TRANSLATION)],
                 statements=[record("statement", key) for key in statement_keys],
                 **date,
             ),

@@ -19,7 +19,6 @@ from commitments.models import (
     StatusEvent,
 )
 from commitments.services.pledges import pledge_update
-from commitments.services.sources import source_update
 from commitments.services.statements import statement_update
 from countries.models import CountryGroup
 
@@ -250,15 +249,61 @@ def test_second_run_changes_nothing(seeded):
     assert snapshot() == before
 
 
-def test_run_restores_a_changed_seed_value_and_keeps_an_editors_additions(seeded):
+def test_a_second_run_leaves_an_editors_changes_and_lists_them(seeded):
     pledge = Pledge.objects.get(key="usa-cmcc-troops")
     pledge_update(pledge, quantity_qualifier="exact", quantity_text="200")
-    source_update(Source.objects.get(language="en"), url="https://example.org/report")
     rabinovich = statement("2025-10-20-itamar-rabinovich-force-needed")
     extra = StatementTarget(pledge=pledge, stance="neutral")
     statement_update(rabinovich, targets=[*rabinovich.targets.all(), extra])
-    assert "updated 1" in load()
+    versions = pledge.history.count()
+
+    output = load()
+
+    assert "created 0, updated 0" in output and "skipped 2" in output
+    assert f"skipped pledges/{pledge.pk}" in output and f"skipped statements/{rabinovich.pk}" in output
+    pledge.refresh_from_db()
+    assert (pledge.quantity_qualifier, pledge.quantity_text) == ("exact", "200")
+    assert pledge.history.count() == versions
+    assert rabinovich.targets.count() == 2
+
+
+def test_an_api_edit_by_an_editor_survives_a_second_run(seeded, editor_client):
+    pledge = Pledge.objects.get(key="usa-cmcc-troops")
+    response = editor_client.patch(
+        f"/api/v1/pledges/{pledge.pk}/", {"description": "Edited"}, headers={"X-Change-Reason": "checked"}
+    )
+    assert response.status_code == 200
+
+    output = load()
+
+    pledge.refresh_from_db()
+    assert pledge.description == "Edited"
+    assert "by editor: checked" in output
+    assert pledge.history.latest().history_change_reason == "checked"
+
+
+def test_a_record_an_editor_deleted_is_not_recreated(seeded, editor_client):
+    rabinovich = statement("2025-10-20-itamar-rabinovich-force-needed")
+    assert editor_client.delete(f"/api/v1/statements/{rabinovich.pk}/").status_code == 204
+    output = load()
+    assert f"skipped statements (key={rabinovich.key}), deleted" in output
+    assert not Statement.objects.filter(key=rabinovich.key).exists()
+
+
+def test_overwrite_puts_the_seeds_values_back_with_its_reason(seeded):
+    pledge = Pledge.objects.get(key="usa-cmcc-troops")
+    pledge_update(pledge, quantity_qualifier="exact", quantity_text="200")
+    out = io.StringIO()
+    call_command("load_seed_data", "--overwrite", "--reason", "Back to the article", stdout=out)
+    assert "updated 1" in out.getvalue()
     pledge.refresh_from_db()
     assert (pledge.quantity_qualifier, pledge.quantity_text) == ("approximate", "sekitar 200 tentara")
-    assert Source.objects.get(language="en").url == "https://example.org/report"
-    assert rabinovich.targets.count() == 2
+    latest = pledge.history.latest()
+    assert latest.history_change_reason == "Back to the article" and latest.history_user.username == "seed"
+    assert "created 0, updated 0, unchanged" in load()
+
+
+def test_the_seed_writes_as_a_user_that_cannot_log_in(seeded):
+    version = Pledge.objects.get(key="usa-cmcc-troops").history.earliest()
+    assert version.history_user.username == "seed"
+    assert not version.history_user.is_active and not version.history_user.has_usable_password()
