@@ -1,9 +1,11 @@
 """The versions of one record, its links included: `/{collection}/{lookup}/history/`.
 
 Each historical table is read once per request (the record's, then each link model's), whatever the number of
-versions, and the entries are merged newest first. Foreign keys appear as the ids of the rows they point to.
+versions, and the entries are merged newest first. A related record appears as the API names it (its key,
+slug or ISO code, with its name), read once per related model for the whole page.
 """
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 from django.apps import apps
@@ -38,14 +40,16 @@ class HistoryEntrySerializer(serializers.Serializer):
     )
     link = serializers.CharField(required=False, help_text="For a link's version: which links (`sources`, …).")
     target = serializers.DictField(
-        child=serializers.IntegerField(),
+        child=serializers.JSONField(),
         required=False,
-        help_text="For a link's version: the link row's `id` and the ids of the rows it points to.",
+        help_text="For a link's version: the link row's `id` and the records it points to, as references.",
     )
     changes = FieldChangeSerializer(
         many=True,
         help_text="Changed fields, by name. A create lists the values set, a delete those removed, an update with "
-        "no earlier version on record every value (old null). Foreign keys are the ids of the rows they point to.",
+        "no earlier version on record every value (old null). A related record is a reference: "
+        '`{"slug": "cmcc", "name": "…"}`, `{"iso3": "IDN", "name": "…"}`, `{"id": 3, "key": "…", "name": "…"}`, '
+        '`{"id": 1, "name": "…"}` for a source, `{"type": "country", "key": "IDN", "name": "…"}` for a party.',
     )
 
 
@@ -101,8 +105,14 @@ class HistoryReader:
     def __init__(self, show_user, names):
         self.show_user = show_user
         self.names = names
+        self.references = References()
 
     def entries(self, record, links):
+        entries = self.unresolved_entries(record, links)
+        self.references.resolve()
+        return entries
+
+    def unresolved_entries(self, record, links):
         rows = self.rows(type(record), id=record.pk)
         keyed = [(history_order(row), self.record_entry(row, before)) for row, before in with_previous(rows)]
         seen = {}
@@ -135,7 +145,7 @@ class HistoryReader:
         entry = self.entry(row, LINK_ACTIONS[row.history_type], changes, {})
         # A link of a link names its parent row (which event), which the record's own foreign key need not.
         target = link_target(row, skip=field if len(spec) == 2 else None)
-        return {**entry, "link": label, "target": target}
+        return {**entry, "link": label, "target": self.referenced(row, target)}
 
     def entry(self, row, action_name, changes, names):
         return {
@@ -143,13 +153,74 @@ class HistoryReader:
             "action": action_name,
             "reason": row.history_change_reason or "",
             "user": self.username(row),
-            "changes": [{"field": names.get(name, name), "old": old, "new": new} for name, old, new in changes],
+            "changes": [
+                {"field": names.get(name, name), "old": self.value(row, name, old), "new": self.value(row, name, new)}
+                for name, old, new in changes
+            ],
         }
+
+    def value(self, row, name, value):
+        related = related_models(row).get(name)
+        return value if related is None or value is None else self.references.of(related, value)
+
+    def referenced(self, row, target):
+        return {name: value if name == "id" else self.value(row, name, value) for name, value in target.items()}
 
     def username(self, row):
         if not self.show_user or row.history_user is None:
             return None
         return row.history_user.get_username()
+
+
+def related_models(row):
+    """{field name: related model} of a historical row's foreign keys."""
+    return {field.name: field.related_model for field in row.tracked_fields if field.many_to_one}
+
+
+class References:
+    """References to related records, handed out as empty dicts and filled for all of them at once."""
+
+    def __init__(self):
+        self.wanted = defaultdict(list)
+
+    def of(self, model, pk):
+        reference = {}
+        self.wanted[model].append((pk, reference))
+        return reference
+
+    def resolve(self):
+        for model, wanted in self.wanted.items():
+            ids = {pk for pk, _reference in wanted}
+            # Names may come from the record's own foreign keys (a party's country): fetch them in the same query.
+            foreign_keys = [field.name for field in model._meta.concrete_fields if field.many_to_one]
+            found = model.objects.select_related(*foreign_keys).in_bulk(ids)
+            found |= deleted_records(model, ids - set(found))
+            for pk, reference in wanted:
+                reference.update(reference_to(found.get(pk), pk))
+
+
+def deleted_records(model, ids):
+    """The last version of each record deleted since, rebuilt as an instance of its model."""
+    if not ids or not hasattr(model, "history"):
+        return {}
+    versions = model.history.filter(id__in=ids).order_by("history_date", "history_id")
+    return {version.id: version.instance for version in versions}
+
+
+def reference_to(record, pk):
+    """A related record as the API names it: key, slug or ISO code (or id), with its name."""
+    is_party = record is not None and record._meta.model_name == "party"
+    if record is None or not (record.feed_collection or is_party):
+        return {"id": pk}
+    if is_party:
+        party = record.record
+        return {"type": record.type, "key": getattr(party, "iso3", None) or party.slug, "name": str(party)}
+    for field in ("iso3", "slug"):
+        if hasattr(record, field):
+            return {field: getattr(record, field), "name": str(record)}
+    if hasattr(record, "key"):
+        return {"id": record.pk, "key": record.key, "name": str(record)}
+    return {"id": record.pk, "name": str(record)}
 
 
 def history_order(row):
@@ -173,6 +244,11 @@ def version_changes(row, before, skip):
         return [(name, value, None) for name, value in tracked_values(row, skip) if value not in EMPTY]
     if row.history_type == "+" or before is None:
         return [(name, None, value) for name, value in tracked_values(row, skip) if value not in EMPTY]
+    changes = [change for change in updated_values(row, before, skip) if not undated_precision(change[0], row, before)]
+    return sorted(changes, key=lambda change: change[0])
+
+
+def updated_values(row, before, skip):
     delta = row.diff_against(before, excluded_fields=skip)
     changes = [(change.field, change.old, change.new) for change in delta.changes]
     # diff_against compares editable fields only; read-only ones (status, key) change too and matter most.
@@ -180,11 +256,21 @@ def version_changes(row, before, skip):
         if not field.editable and field.name not in skip:
             old, new = getattr(before, field.attname), getattr(row, field.attname)
             changes += [(field.name, old, new)] if old != new else []
-    return sorted(changes, key=lambda change: change[0])
+    return changes
+
+
+def undated_precision(name, *versions):
+    """True for `x_precision` when no version has a date `x`: a precision without its date says nothing."""
+    date = name.removesuffix("_precision")
+    return date != name and all(getattr(version, date, None) is None for version in versions)
 
 
 def tracked_values(row, skip):
-    values = [(field.name, getattr(row, field.attname)) for field in row.tracked_fields if field.name not in skip]
+    values = [
+        (field.name, getattr(row, field.attname))
+        for field in row.tracked_fields
+        if field.name not in skip and not undated_precision(field.name, row)
+    ]
     return sorted(values, key=lambda pair: pair[0])
 
 

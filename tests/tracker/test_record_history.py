@@ -77,8 +77,9 @@ def test_a_source_added_to_a_pledge_shows_as_link_added(api_client, editor_clien
     response = editor_client.patch(reverse("v1:pledge-detail", args=[pledge.pk]), {"sources": [first.pk, added.pk]})
     assert response.status_code == 200, response.content
     newest, oldest = links(pledge_history(api_client, pledge), "sources", "link_added")
-    assert (newest["target"]["source"], oldest["target"]["source"]) == (added.pk, first.pk)
-    assert {"field": "source", "old": None, "new": added.pk} in newest["changes"]
+    assert (newest["target"]["source"]["id"], oldest["target"]["source"]["id"]) == (added.pk, first.pk)
+    assert newest["target"]["source"]["name"] == str(added)
+    assert {"field": "source", "old": None, "new": {"id": added.pk, "name": str(added)}} in newest["changes"]
 
 
 def test_a_source_removed_from_a_pledge_shows_as_link_removed(api_client, editor_client):
@@ -87,8 +88,8 @@ def test_a_source_removed_from_a_pledge_shows_as_link_removed(api_client, editor
     response = editor_client.patch(reverse("v1:pledge-detail", args=[pledge.pk]), {"sources": [kept.pk]})
     assert response.status_code == 200, response.content
     [entry] = links(pledge_history(api_client, pledge), "sources", "link_removed")
-    assert entry["target"]["source"] == removed.pk
-    assert {"field": "source", "old": removed.pk, "new": None} in entry["changes"]
+    assert entry["target"]["source"] == {"id": removed.pk, "name": str(removed)}
+    assert {"field": "source", "old": {"id": removed.pk, "name": str(removed)}, "new": None} in entry["changes"]
 
 
 def test_an_event_added_to_a_pledge_shows_with_its_evidence_and_the_status_it_set(api_client):
@@ -99,7 +100,7 @@ def test_an_event_added_to_a_pledge_shows_with_its_evidence_and_the_status_it_se
     assert added["target"]["id"] == event.pk
     assert {"field": "status", "old": None, "new": "offered"} in added["changes"]
     [evidence] = links(entries, "evidence", "link_added")
-    assert evidence["target"]["event"] == event.pk
+    assert evidence["target"]["event"] == {"id": event.pk}
     status = [entry for entry in entries if entry["action"] == "update"][0]
     assert {"field": "status", "old": None, "new": "offered"} in status["changes"]
 
@@ -111,7 +112,7 @@ def test_a_condition_link_shows_on_the_pledge_and_on_the_condition(api_client):
     assert links(pledge_history(api_client, pledge), "condition_links", "link_added")
     entries = results(api_client.get(history_url("condition", condition.slug)))
     [link] = links(entries, "links", "link_added")
-    assert link["target"]["source"] == source.pk
+    assert link["target"]["source"]["id"] == source.pk
 
 
 def test_versions_are_newest_first(api_client):
@@ -200,8 +201,12 @@ def test_statement_speakers_sources_and_targets_show(api_client):
         speakers=[StatementSpeaker(person=person)], targets=[StatementTarget(party=turkey, stance="opposes")]
     )
     entries = results(api_client.get(history_url("statement", statement.pk)))
-    assert links(entries, "speakers", "link_added")[0]["target"]["person"] == person.pk
-    assert links(entries, "targets", "link_added")[0]["target"]["party"] == turkey.pk
+    assert links(entries, "speakers", "link_added")[0]["target"]["person"] == {"slug": person.slug, "name": person.name}
+    assert links(entries, "targets", "link_added")[0]["target"]["party"] == {
+        "type": "country",
+        "key": "TUR",
+        "name": "Türkiye",
+    }
     assert links(entries, "sources", "link_added")
 
 
@@ -210,7 +215,7 @@ def test_group_memberships_show(api_client, editor_client):
     response = editor_client.patch(reverse("v1:countrygroup-detail", args=[group.slug]), {"members": ["EGY"]})
     assert response.status_code == 200, response.content
     [added] = links(results(api_client.get(history_url("countrygroup", group.slug))), "memberships", "link_added")
-    assert added["target"]["country"] == country("EGY").pk
+    assert added["target"]["country"] == {"iso3": "EGY", "name": "Egypt"}
 
 
 def test_query_count_does_not_grow_with_the_number_of_versions(staff_client):
