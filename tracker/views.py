@@ -1,5 +1,7 @@
 """The base viewset of every collection, and the few views outside the versioned API."""
 
+import sys
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DatabaseError, connection, transaction
 from django.http import JsonResponse
@@ -15,6 +17,7 @@ from .exceptions import PROBLEM_CONTENT_TYPE, api_validation_error, problem
 from .inputs import reject_null_characters
 from .record_history import HistoryMixin
 from .rows import UrlBuilder
+from .unavailable import RETRY_AFTER_SECONDS, unavailable_from, unavailable_response
 
 SUPPORTED_VERSIONS = ("v1",)
 
@@ -98,7 +101,9 @@ def healthz(request):
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return problem_response(503, _("The database does not answer."))
+        response = problem_response(503, _("The database does not answer."))
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return JsonResponse({"status": "ok"})
 
 
@@ -148,6 +153,11 @@ def not_found(request, exception=None):
 
 
 def server_error(request):
+    """500 as problem details under /api/; a 503 when the error is a database that cannot answer (one raised
+    outside a view, which neither DRF's handler nor the middleware sees)."""
+    unavailable = unavailable_from(sys.exc_info()[1])
+    if unavailable is not None:
+        return unavailable_response(request, unavailable)
     if request.path.startswith("/api/"):
         return problem_response(500, _("The server failed to answer this request; the error has been logged."))
     from django.views.defaults import server_error as django_server_error
