@@ -145,7 +145,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_RENDERER_CLASSES": [
         "tracker.renderers.FastJSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
+        "tracker.renderers.TrackerBrowsableAPIRenderer",
     ],
     # JSON only: the write shapes nest objects (a quantity, a party, condition links) that a form cannot carry.
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
