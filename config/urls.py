@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
+from tracker import pages
 from tracker import views as tracker_views
 
 v1_docs = [
@@ -12,6 +13,7 @@ v1_docs = [
         SpectacularRedocView.as_view(url_name="v1-schema", template_name="tracker/redoc.html"),
         name="v1-redoc",
     ),
+    path("api/v1/redoc/redoc.standalone.js", pages.redoc_bundle, name="v1-redoc-bundle"),
 ]
 
 urlpatterns = [
@@ -21,6 +23,7 @@ urlpatterns = [
     re_path(r"^api/(?P<version>[^/]+)(?:/(?P<rest>.*))?$", tracker_views.unknown_version, name="api-unknown-version"),
     path("admin/", admin.site.urls),
     path("healthz", tracker_views.healthz, name="healthz"),
+    path("favicon.ico", pages.favicon, name="favicon"),
 ]
 
 handler404 = "tracker.views.not_found"

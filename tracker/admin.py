@@ -201,6 +201,11 @@ class HistoryAdmin(SimpleHistoryAdmin):
             actions["delete_selected"] = (delete_selected_with_reason, *actions["delete_selected"][1:])
         return actions
 
+    def render_change_form(self, request, context, *args, **kwargs):
+        form = context["adminform"].form
+        context["reason_missing"] = form.is_bound and form.has_error(REASON_FIELD, code="required")
+        return super().render_change_form(request, context, *args, **kwargs)
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         with change_context(reason=posted_reason(request), user=request.user):
             return super().changeform_view(request, object_id, form_url, extra_context)

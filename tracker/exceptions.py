@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 from .renderers import ProblemJSONRenderer
+from .unavailable import unavailable_from
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 TITLES = {
@@ -81,7 +82,7 @@ def to_api_exception(exc):
         return exceptions.ValidationError(detail)
     if isinstance(exc, (ProtectedError, RestrictedError)):
         return Conflict(protected_detail(exc))
-    return exc
+    return unavailable_from(exc) or exc
 
 
 def problem_exception_handler(exc, context):

@@ -1,5 +1,7 @@
 import orjson
-from rest_framework.renderers import BaseRenderer
+from django.utils.http import parse_header_parameters
+from rest_framework import serializers
+from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer
 
 
 class FastJSONRenderer(BaseRenderer):
@@ -13,7 +15,13 @@ class FastJSONRenderer(BaseRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None):
         if data is None:
             return b""
-        return orjson.dumps(data, default=_fallback, option=self.options)
+        indent = self.get_indent(accepted_media_type, renderer_context or {})
+        return orjson.dumps(data, default=_fallback, option=self.options | (orjson.OPT_INDENT_2 if indent else 0))
+
+    def get_indent(self, accepted_media_type, renderer_context):
+        """Indented when asked (`application/json; indent=2`, or the browsable API); orjson indents by two."""
+        _media_type, params = parse_header_parameters(accepted_media_type or "")
+        return params.get("indent", "0") not in ("", "0") or bool(renderer_context.get("indent"))
 
 
 class ProblemJSONRenderer(FastJSONRenderer):
@@ -24,3 +32,41 @@ class ProblemJSONRenderer(FastJSONRenderer):
 def _fallback(value):
     # Lazy translation strings, Decimals and DRF's ErrorDetail all print as their text.
     return str(value)
+
+
+# Fields of a related record's read object that identify nothing: a write leaves them out.
+DISPLAY_ONLY = ("name", "title", "url")
+IDENTIFIERS = ("iso3", "slug", "key", "id")
+
+
+class TrackerBrowsableAPIRenderer(BrowsableAPIRenderer):
+    """The browsable API with the tracker's favicon, whose PUT and PATCH forms start from the record as it
+    would be written (its write shape), not from an empty serializer's nulls."""
+
+    template = "tracker/api.html"
+
+    def get_raw_data_form(self, data, view, method, request):
+        form = super().get_raw_data_form(data, view, method, request)
+        if form is not None and method in ("PUT", "PATCH") and isinstance(data, dict) and "url" in data:
+            shape = write_shape(view.get_serializer(), data)
+            form.fields["_content"].initial = FastJSONRenderer().render(shape, "application/json; indent=2").decode()
+        return form
+
+
+def write_shape(field, value):
+    """What the write serializer `field` accepts for `value`, as the record's read representation shows it:
+    related records by the key they are written with, nested objects without their read-only fields."""
+    if value is None:
+        return None
+    if isinstance(field, serializers.ListSerializer | serializers.ListField):
+        return [write_shape(field.child, item) for item in value]
+    if isinstance(field, serializers.Serializer):
+        writable = {name: child for name, child in field.fields.items() if not child.read_only}
+        return {name: write_shape(child, value[name]) for name, child in writable.items() if name in value}
+    if not isinstance(value, dict):
+        return value
+    if isinstance(field, serializers.PrimaryKeyRelatedField):
+        return value.get("id")
+    if isinstance(field, serializers.RelatedField):
+        return next((value[name] for name in IDENTIFIERS if name in value), None)
+    return {name: item for name, item in value.items() if name not in DISPLAY_ONLY}

@@ -2,6 +2,7 @@
 
 import json
 import re
+import sys
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DatabaseError, connection, transaction
@@ -21,6 +22,7 @@ from .record_history import HistoryMixin
 from .renderers import FastJSONRenderer
 from .rows import UrlBuilder
 from .serializers import CURRENT_REPRESENTATION, READ_FIELDS, READ_ONLY_HINTS
+from .unavailable import RETRY_AFTER_SECONDS, unavailable_from, unavailable_response
 
 SUPPORTED_VERSIONS = ("v1",)
 ASCII_DIGITS = re.compile(r"[0-9]+")
@@ -144,7 +146,9 @@ def healthz(request):
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return problem_response(503, _("The database does not answer."))
+        response = problem_response(503, _("The database does not answer."))
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return JsonResponse({"status": "ok"})
 
 
@@ -194,6 +198,11 @@ def not_found(request, exception=None):
 
 
 def server_error(request):
+    """500 as problem details under /api/; a 503 when the error is a database that cannot answer (one raised
+    outside a view, which neither DRF's handler nor the middleware sees)."""
+    unavailable = unavailable_from(sys.exc_info()[1])
+    if unavailable is not None:
+        return unavailable_response(request, unavailable)
     if request.path.startswith("/api/"):
         return problem_response(500, _("The server failed to answer this request; the error has been logged."))
     from django.views.defaults import server_error as django_server_error

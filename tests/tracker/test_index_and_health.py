@@ -101,3 +101,4 @@ def test_healthz_is_503_when_the_database_does_not_answer(client, monkeypatch):
     assert response.status_code == 503
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["detail"] == "The database does not answer."
+    assert int(response["Retry-After"]) > 0
