@@ -47,7 +47,8 @@ class TrackerFilterSet(filters.FilterSet):
         for name, filter_ in self.filters.items():
             filter_.param_name = name
             if isinstance(filter_, filters.ChoiceFilter):
-                filter_.extra["error_messages"] = {"invalid_choice": choice_error(filter_.extra["choices"])}
+                # The form field may already be built (the schema builds it), so its messages are set on it.
+                filter_.field.error_messages["invalid_choice"] = choice_error(filter_.extra["choices"])
             if isinstance(filter_, filters.BooleanFilter):
                 filter_.field_class = StrictBooleanField
                 filter_.extra["widget"] = StrictBooleanWidget
