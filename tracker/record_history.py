@@ -244,8 +244,16 @@ def version_changes(row, before, skip):
         return [(name, value, None) for name, value in tracked_values(row, skip) if value not in EMPTY]
     if row.history_type == "+" or before is None:
         return [(name, None, value) for name, value in tracked_values(row, skip) if value not in EMPTY]
-    changes = [change for change in updated_values(row, before, skip) if not undated_precision(change[0], row, before)]
-    return sorted(changes, key=lambda change: change[0])
+    changes = [without_undated_precision(change, row, before) for change in updated_values(row, before, skip)]
+    return sorted((change for change in changes if change[1] != change[2]), key=lambda change: change[0])
+
+
+def without_undated_precision(change, row, before):
+    """A precision reads as null on the side of a change where its date is missing."""
+    name, old, new = change
+    if not undated_precision(name, row) and not undated_precision(name, before):
+        return change
+    return name, None if undated_precision(name, before) else old, None if undated_precision(name, row) else new
 
 
 def updated_values(row, before, skip):

@@ -7,7 +7,7 @@ from django.urls import reverse
 from commitments.services.initiatives import initiative_delete
 from commitments.services.parties import party_for
 from commitments.services.pledges import pledge_update
-from tests.factories import InitiativeFactory, PledgeFactory, country
+from tests.factories import InitiativeFactory, PledgeFactory, add_event, country
 from tests.helpers import results
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +72,10 @@ def test_no_change_anywhere_is_a_bare_id(api_client):
         for change in entry["changes"]:
             for value in (change["old"], change["new"]):
                 assert not isinstance(value, int) or change["field"] in {"low", "high", "quantity_low", "quantity_high"}
+
+
+def test_a_date_set_later_shows_its_precision_as_new_only(api_client):
+    pledge = PledgeFactory()
+    add_event(pledge, "offered", precision="week")
+    change = change_of(history(api_client, pledge)[0], "announced_precision")
+    assert (change["old"], change["new"]) == (None, "week")
