@@ -1,7 +1,7 @@
 """The base viewset of every collection, and the few views outside the versioned API."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from .exceptions import PROBLEM_CONTENT_TYPE, api_validation_error, problem
 from .inputs import reject_null_characters
 from .record_history import HistoryMixin
 from .rows import UrlBuilder
+from .services import write_transaction
 
 SUPPORTED_VERSIONS = ("v1",)
 
@@ -67,16 +68,16 @@ class RecordViewSet(ConditionalMixin, HistoryMixin, AsOfMixin, RecordReads, view
 
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
-        with transaction.atomic():
-            instance = self.locked(self.get_object())
+        with write_transaction():
+            instance = self.get_object()
             self.check_precondition(instance)
             serializer = self.get_serializer(instance, data=request.data, partial=partial)
             instance = self.write(serializer, self.perform_update)
         return self.respond(instance)
 
     def destroy(self, request, *args, **kwargs):
-        with transaction.atomic():
-            instance = self.locked(self.get_object())
+        with write_transaction():
+            instance = self.get_object()
             self.check_precondition(instance)
             self.perform_destroy(instance)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -84,7 +85,7 @@ class RecordViewSet(ConditionalMixin, HistoryMixin, AsOfMixin, RecordReads, view
     def write(self, serializer, perform):
         """Validate and apply a write in one transaction: whole or not at all, errors in the API's names."""
         try:
-            with transaction.atomic():
+            with write_transaction():
                 serializer.is_valid(raise_exception=True)
                 return perform(serializer)
         except DjangoValidationError as error:

@@ -9,10 +9,9 @@ event that exists is left as it is.
 
 from collections import Counter
 
-from django.db import transaction
-
 from countries.models import Country, CountryGroup
 from countries.services import country_group_create, country_group_membership_create, country_group_update
+from tracker.services import write_transaction
 
 from ..models import (
     Condition,
@@ -48,7 +47,7 @@ RANK = {"unchanged": 0, "updated": 1, "created": 2}
 QUANTITY = {"quantity_qualifier": "unspecified", "quantity_low": None, "quantity_high": None, "quantity_text": ""}
 
 
-@transaction.atomic
+@write_transaction()
 def load_seed(data):
     """Load one data set (a module such as `commitments.seed.gaza_2025`); returns a Counter of outcomes."""
     return SeedLoader(data).load()

@@ -13,6 +13,7 @@ from commitments.models import Pledge
 from commitments.services.parties import organization_create
 from tests.conftest import token_client
 from tests.factories import PledgeFactory
+from tests.helpers import in_threads
 from tracker.models import Change
 
 pytestmark = [
@@ -20,26 +21,6 @@ pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks and concurrent writers need PostgreSQL"),
 ]
 WRITERS = 6
-
-
-def in_threads(work, count):
-    """Run `work(index)` in `count` threads started together; each closes its own connection."""
-    barrier = threading.Barrier(count)
-    outcomes = [None] * count
-
-    def run(index):
-        try:
-            barrier.wait()
-            outcomes[index] = work(index)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(index,)) for index in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
 
 
 def test_concurrent_patches_with_the_same_etag_let_exactly_one_through(editor):
