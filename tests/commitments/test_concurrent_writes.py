@@ -11,8 +11,9 @@ from django.db import connection
 from django.urls import reverse
 
 from commitments.models import Initiative, Pledge
+from commitments.services.parties import party_for
 from tests.conftest import token_client
-from tests.factories import InitiativeFactory, PersonFactory, PledgeFactory, SourceFactory
+from tests.factories import InitiativeFactory, PersonFactory, PledgeFactory, SourceFactory, country
 from tests.helpers import assert_problem, in_threads
 
 pytestmark = [
@@ -35,6 +36,7 @@ def pledge_body(initiative, source, kind="troops"):
 
 
 def test_pledges_citing_an_initiative_and_a_source_that_others_edit_at_once_all_succeed(editor):
+    party_for(country=country("IDN"))
     initiative, source = InitiativeFactory(), SourceFactory()
     initiative_url = reverse("v1:initiative-detail", args=[initiative.slug])
     source_url = reverse("v1:source-detail", args=[source.pk])
