@@ -1,26 +1,24 @@
-from django.db import transaction
-
-from tracker.services import sync_links, validated_save, validated_update
+from tracker.services import sync_links, validated_save, validated_update, write_transaction
 
 from .models import Country, CountryGroup, CountryGroupMembership
 
 
-@transaction.atomic
+@write_transaction()
 def country_create(**fields):
     return validated_save(Country(**fields))
 
 
-@transaction.atomic
+@write_transaction()
 def country_update(country, **fields):
     return validated_update(country, fields)
 
 
-@transaction.atomic
+@write_transaction()
 def country_delete(country):
     country.delete()
 
 
-@transaction.atomic
+@write_transaction()
 def country_group_create(*, members=None, **fields):
     group = validated_save(CountryGroup(**fields))
     if members is not None:
@@ -28,7 +26,7 @@ def country_group_create(*, members=None, **fields):
     return group
 
 
-@transaction.atomic
+@write_transaction()
 def country_group_update(group, *, members=None, **fields):
     validated_update(group, fields)
     if members is not None:
@@ -36,18 +34,18 @@ def country_group_update(group, *, members=None, **fields):
     return group
 
 
-@transaction.atomic
+@write_transaction()
 def country_group_delete(group):
     group.delete()
 
 
-@transaction.atomic
+@write_transaction()
 def country_group_membership_create(group, country):
     """Add one country to a group; a membership is a record of its own, so that history sees it."""
     return validated_save(CountryGroupMembership(group=group, country=country))
 
 
-@transaction.atomic
+@write_transaction()
 def country_group_membership_delete(membership):
     membership.delete()
 

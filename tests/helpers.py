@@ -1,4 +1,6 @@
-"""Assertions shared by the API tests."""
+"""Assertions and helpers shared by the API tests."""
+
+import threading
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -48,3 +50,23 @@ def walk(client, url):
 
 def slugs(response):
     return [row["slug"] for row in results(response)]
+
+
+def in_threads(work, count):
+    """Run `work(index)` in `count` threads started together; each closes its own connection."""
+    barrier = threading.Barrier(count)
+    outcomes = [None] * count
+
+    def run(index):
+        try:
+            barrier.wait()
+            outcomes[index] = work(index)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(index,)) for index in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return outcomes

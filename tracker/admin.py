@@ -1,5 +1,6 @@
 """The admin of tracked records: every save, delete, revert and restore runs inside `change_context`, its reason."""
 
+import contextlib
 import datetime
 import operator
 from functools import reduce
@@ -25,6 +26,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import ModelChange, ModelDelta
 
 from .history import MAX_REASON_LENGTH, change_context
+from .services import write_transaction
 
 REASON_FIELD = "change_reason"
 # Rows deleted by one delete (its cascade) carry history dates a few milliseconds apart.
@@ -152,6 +154,11 @@ def version_changes(old, new):
     ]
 
 
+def writing(request):
+    """A write transaction for a POST (see `write_transaction`); none for a read."""
+    return write_transaction() if request.method == "POST" else contextlib.nullcontext()
+
+
 def delete_selected_with_reason(modeladmin, request, queryset):
     """Django's bulk delete, whose confirmation page asks for a reason."""
     confirmed = bool(request.POST.get("post"))
@@ -206,8 +213,12 @@ class HistoryAdmin(SimpleHistoryAdmin):
         context["reason_missing"] = form.is_bound and form.has_error(REASON_FIELD, code="required")
         return super().render_change_form(request, context, *args, **kwargs)
 
+    def changelist_view(self, request, extra_context=None):
+        with writing(request):  # actions, such as deleting the selected records, and list edits
+            return super().changelist_view(request, extra_context)
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        with change_context(reason=posted_reason(request), user=request.user):
+        with writing(request), change_context(reason=posted_reason(request), user=request.user):
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def delete_view(self, request, object_id, extra_context=None):
@@ -215,7 +226,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
         if form.is_bound and not form.is_valid():
             request.POST = QueryDict()  # shows the confirmation again, with the error, instead of deleting
         extra_context = {**(extra_context or {}), "reason_field": form[REASON_FIELD]}
-        with change_context(reason=posted_reason(request), user=request.user):
+        with writing(request), change_context(reason=posted_reason(request), user=request.user):
             return super().delete_view(request, object_id, extra_context)
 
     def history_view(self, request, object_id, extra_context=None):
@@ -241,7 +252,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
         lookup = {self.opts.pk.attname: unquote(object_id), "history_id": version_id}
         version = get_object_or_404(self.model.history.model, **lookup)
         reason = reason_naming(version, _("Reverted to the version of %(date)s by %(user)s"), posted_reason(request))
-        with transaction.atomic(), change_context(reason=reason, user=request.user):
+        with writing(request), change_context(reason=reason, user=request.user):
             return super().history_form_view(request, object_id, version_id, extra_context)
 
     def deleted_view(self, request):
@@ -287,7 +298,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
 
     def restore(self, request, version, given):
         reason = reason_naming(version, _("Restored as deleted on %(date)s by %(user)s"), given)
-        with transaction.atomic(), change_context(reason=reason, user=request.user):
+        with write_transaction(), change_context(reason=reason, user=request.user):
             record, skipped = restore_rows(version)
             self.restored(request, record)
         return record, skipped

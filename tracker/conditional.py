@@ -8,11 +8,13 @@ import hashlib
 
 import orjson
 from django.db.models import Max
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from rest_framework import status
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 
+from .history import lock_feed
 from .models import Change
 
 
@@ -59,8 +61,13 @@ class ConditionalMixin:
         return Response(body, headers={"ETag": etag})
 
     def locked(self, instance):
-        """The record re-read under a row lock, so that concurrent writes check their preconditions in turn."""
-        return type(instance).objects.select_for_update().get(pk=instance.pk)
+        """The record read again under the feed's lock, which every write takes first, so that concurrent writes
+        check their preconditions in turn; 404 when a write before this one deleted it."""
+        lock_feed()
+        record = type(instance).objects.filter(pk=instance.pk).first()
+        if record is None:
+            raise Http404
+        return record
 
     def check_precondition(self, instance):
         """412 with the current ETag when `If-Match` names another; call inside the write's transaction."""

@@ -2,9 +2,11 @@
 an `errors` object that maps each field or query parameter to its messages."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import OperationalError
 from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -13,6 +15,9 @@ from .renderers import ProblemJSONRenderer
 from .unavailable import unavailable_from
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
+# PostgreSQL's deadlock_detected, serialization_failure and lock_not_available; SQLite's busy database.
+WRITE_CONFLICT_CODES = {"40P01", "40001", "55P03"}
+WRITE_CONFLICT_MESSAGES = {"database is locked", "database table is locked"}
 TITLES = {
     400: "Bad request",
     401: "Not authenticated",
@@ -33,6 +38,20 @@ class Conflict(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
     default_detail = "The request conflicts with the current state of the record."
     default_code = "conflict"
+
+
+class WriteConflict(Conflict):
+    default_detail = gettext_lazy("Concurrent writes held what this one needed, so nothing was changed; send it again.")
+    default_code = "write_conflict"
+    headers = {"Retry-After": "1"}
+
+
+def is_write_conflict(exc):
+    """Whether the database refused a write only because of concurrent ones: sending it again may succeed."""
+    if not isinstance(exc, OperationalError):
+        return False
+    code = getattr(exc.__cause__, "sqlstate", None) or getattr(exc.__cause__, "pgcode", None)
+    return code in WRITE_CONFLICT_CODES or str(exc) in WRITE_CONFLICT_MESSAGES
 
 
 def problem(status_code, detail, errors=None, type_suffix=None):
@@ -82,6 +101,8 @@ def to_api_exception(exc):
         return exceptions.ValidationError(detail)
     if isinstance(exc, (ProtectedError, RestrictedError)):
         return Conflict(protected_detail(exc))
+    if is_write_conflict(exc):
+        return WriteConflict()
     return unavailable_from(exc) or exc
 
 

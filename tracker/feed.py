@@ -69,7 +69,13 @@ class ChangeRows(Rows):
 
 
 SINCE = OpenApiParameter(
-    "since", str, description=_("A feed position (changes after it) or a UTC timestamp (changes at or after it).")
+    "since",
+    str,
+    description=_(
+        "A feed position: the changes after it. Positions are exact; follow the last one seen. Or a UTC timestamp: "
+        "the changes at or after it, a convenience for a first sync only (a change's time is taken before it "
+        "commits, so following timestamps can miss a change that commits late)."
+    ),
 )
 COLLECTION = OpenApiParameter("collection", str, description=_("Collections, comma-separated (any of)."))
 
@@ -81,7 +87,7 @@ class ChangeViewSet(KnownQueryParamsMixin, mixins.ListModelMixin, viewsets.Gener
     """Creates, updates and deletes across all collections, oldest first, each with its feed position.
 
     A change to a link (a source added to a pledge, an event, a condition link) is listed as an update of the
-    record it belongs to. Positions follow commit order, so following `since` never skips a change.
+    record it belongs to. Positions follow commit order, so following `since` by position never skips a change.
     """
 
     basenames = {}

@@ -15,9 +15,6 @@ from urllib.parse import unquote
 from django.db import connection
 from simple_history.models import HistoricalRecords
 
-# The lock that makes feed positions follow commit order on PostgreSQL: a transaction takes it before its
-# first feed entry and holds it until it commits, so no later position can become visible before an
-# earlier one. SQLite serializes writers anyway.
 FEED_LOCK_KEY = 7_310_425_001
 MAX_REASON_LENGTH = 2000
 PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
@@ -88,14 +85,27 @@ def feed_entries(instance, history_instance):
     ]
 
 
+def lock_feed():
+    """Take the feed's lock, held until the current transaction ends (PostgreSQL; SQLite's IMMEDIATE
+    transactions already serialize writers).
+
+    It makes feed positions follow commit order: no later position can become visible before an earlier one.
+    Every writing transaction takes it first (`tracker.services.write_transaction`), before any row lock and
+    before the reads its writes depend on. So writers queue in one order, and none can hold a row that another
+    needs (for a foreign-key check at commit, say) while waiting for this lock; and a server-assigned key or a
+    cycle check reads what the writers before it committed.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [FEED_LOCK_KEY])
+
+
 def append_to_feed(sender, instance, history_instance, using=None, **kwargs):
     """simple_history's `post_create_historical_record` receiver: add the feed entries of a history row."""
     entries = feed_entries(instance, history_instance)
     if not entries:
         return
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [FEED_LOCK_KEY])
+    lock_feed()  # already held by a write_transaction; taken here for writes made outside one
     for entry in entries:
         entry.save()
 

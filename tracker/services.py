@@ -1,6 +1,21 @@
-"""Helpers for service functions: validated saves and link rows written as model instances."""
+"""Helpers for service functions: write transactions, validated saves and link rows written as model instances."""
+
+import contextlib
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from .history import lock_feed
+
+
+@contextlib.contextmanager
+def write_transaction():
+    """`transaction.atomic()` that first takes the feed's lock (see `lock_feed`); as a decorator,
+    `@write_transaction()`. Every service that writes, and every view that reads what it is about to write
+    (a precondition, the record to change), runs in one."""
+    with transaction.atomic():
+        lock_feed()
+        yield
 
 
 def validated_save(instance, exclude=None):

@@ -5,7 +5,7 @@ import re
 import sys
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection
 from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -22,6 +22,7 @@ from .record_history import HistoryMixin
 from .renderers import FastJSONRenderer
 from .rows import UrlBuilder
 from .serializers import CURRENT_REPRESENTATION, READ_FIELDS, READ_ONLY_HINTS
+from .services import write_transaction
 from .unavailable import RETRY_AFTER_SECONDS, unavailable_from, unavailable_response
 
 SUPPORTED_VERSIONS = ("v1",)
@@ -115,16 +116,16 @@ class RecordViewSet(
 
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
-        with transaction.atomic():
-            instance = self.locked(self.get_object())
+        with write_transaction():
+            instance = self.get_object()
             self.check_precondition(instance)
             serializer = self.get_serializer(instance, data=request.data, partial=partial)
             instance = self.write(serializer, self.perform_update)
         return self.respond(instance)
 
     def destroy(self, request, *args, **kwargs):
-        with transaction.atomic():
-            instance = self.locked(self.get_object())
+        with write_transaction():
+            instance = self.get_object()
             self.check_precondition(instance)
             self.perform_destroy(instance)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -132,7 +133,7 @@ class RecordViewSet(
     def write(self, serializer, perform):
         """Validate and apply a write in one transaction: whole or not at all, errors in the API's names."""
         try:
-            with transaction.atomic():
+            with write_transaction():
                 serializer.is_valid(raise_exception=True)
                 return perform(serializer)
         except DjangoValidationError as error:

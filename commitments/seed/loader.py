@@ -16,6 +16,7 @@ from django.db import transaction
 from countries.models import Country, CountryGroup
 from countries.services import country_group_create, country_group_membership_create, country_group_update
 from tracker.history import change_context
+from tracker.services import write_transaction
 
 from ..models import (
     Condition,
@@ -45,7 +46,7 @@ RANK = {"unchanged": 0, "updated": 1, "created": 2}
 QUANTITY = {"quantity_qualifier": "unspecified", "quantity_low": None, "quantity_high": None, "quantity_text": ""}
 
 
-@transaction.atomic
+@write_transaction()
 def load_seed(data, *, reason, overwrite=False):
     """Load one data set (a module such as `commitments.seed.gaza_2025`) as the seed user, with `reason` in
     every version it writes; returns a SeedReport."""

@@ -1,11 +1,9 @@
-from django.db import transaction
-
-from tracker.services import sync_links, validated_save, validated_update
+from tracker.services import sync_links, validated_save, validated_update, write_transaction
 
 from ..models import Condition
 
 
-@transaction.atomic
+@write_transaction()
 def condition_create(*, links=(), **fields):
     """A new condition with its links (unsaved ConditionLink instances without a condition)."""
     condition = validated_save(Condition(**fields))
@@ -13,7 +11,7 @@ def condition_create(*, links=(), **fields):
     return condition
 
 
-@transaction.atomic
+@write_transaction()
 def condition_update(condition, *, links=None, **fields):
     validated_update(condition, fields)
     if links is not None:
@@ -21,7 +19,7 @@ def condition_update(condition, *, links=None, **fields):
     return condition
 
 
-@transaction.atomic
+@write_transaction()
 def condition_delete(condition):
     condition.delete()
 

@@ -1,16 +1,15 @@
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tracker.dates import period_start
-from tracker.services import validated_save
+from tracker.services import validated_save, write_transaction
 
 from ..models import EventEvidence, StatusEvent
 from ..models.events import STATUSES
 from .sources import as_pairs
 
 
-@transaction.atomic
+@write_transaction()
 def status_event_create(record, *, status, date, date_precision="day", note="", sources=(), statements=()):
     """Add a dated, sourced step to the timeline of a pledge, condition or initiative, and update its status.
 
@@ -36,7 +35,7 @@ def status_event_create(record, *, status, date, date_precision="day", note="", 
     return event
 
 
-@transaction.atomic
+@write_transaction()
 def status_event_delete(event):
     record = event.record
     event.delete()

@@ -1,8 +1,7 @@
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tracker.services import validated_save, validated_update
+from tracker.services import validated_save, validated_update, write_transaction
 
 from ..models import Organization, Party, Person
 
@@ -24,31 +23,31 @@ def party_key(party):
     return (party.country_group or party.organization).slug
 
 
-@transaction.atomic
+@write_transaction()
 def organization_create(**fields):
     return validated_save(Organization(**fields))
 
 
-@transaction.atomic
+@write_transaction()
 def organization_update(organization, **fields):
     return validated_update(organization, fields)
 
 
-@transaction.atomic
+@write_transaction()
 def organization_delete(organization):
     organization.delete()
 
 
-@transaction.atomic
+@write_transaction()
 def person_create(**fields):
     return validated_save(Person(**fields))
 
 
-@transaction.atomic
+@write_transaction()
 def person_update(person, **fields):
     return validated_update(person, fields)
 
 
-@transaction.atomic
+@write_transaction()
 def person_delete(person):
     person.delete()

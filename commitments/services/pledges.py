@@ -1,8 +1,7 @@
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tracker.services import sync_links, validated_save, validated_update
+from tracker.services import sync_links, validated_save, validated_update, write_transaction
 
 from ..models import Pledge, PledgeSource
 from .keys import unique_key
@@ -10,7 +9,7 @@ from .parties import party_key
 from .sources import as_pairs
 
 
-@transaction.atomic
+@write_transaction()
 def pledge_create(*, party, initiative, sources, key=None, **fields):
     """A new pledge with its sources (at least one); its status comes from the events added later."""
     require_sources(sources)
@@ -20,7 +19,7 @@ def pledge_create(*, party, initiative, sources, key=None, **fields):
     return pledge
 
 
-@transaction.atomic
+@write_transaction()
 def pledge_update(pledge, *, sources=None, **fields):
     """Change a pledge's fields and, when `sources` is given, replace its sources."""
     validated_update(pledge, fields)
@@ -30,7 +29,7 @@ def pledge_update(pledge, *, sources=None, **fields):
     return pledge
 
 
-@transaction.atomic
+@write_transaction()
 def pledge_delete(pledge):
     """Delete a pledge with its own events, source links and condition links."""
     pledge.delete()

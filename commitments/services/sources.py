@@ -1,7 +1,5 @@
-from django.db import transaction
-
 from tracker.dates import period_start
-from tracker.services import validated_save, validated_update
+from tracker.services import validated_save, validated_update, write_transaction
 
 from ..models import Source
 
@@ -25,17 +23,17 @@ def updated_dates(record, fields, *names):
     return normalized_dates({**current, **fields}, *names)
 
 
-@transaction.atomic
+@write_transaction()
 def source_create(**fields):
     return validated_save(Source(**normalized_dates(fields, "published")))
 
 
-@transaction.atomic
+@write_transaction()
 def source_update(source, **fields):
     return validated_update(source, updated_dates(source, fields, "published"))
 
 
-@transaction.atomic
+@write_transaction()
 def source_delete(source):
     source.delete()
 

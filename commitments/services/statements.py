@@ -1,15 +1,14 @@
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tracker.services import sync_links, validated_save, validated_update
+from tracker.services import sync_links, validated_save, validated_update, write_transaction
 
 from ..models import Statement, StatementSource
 from .keys import unique_key
 from .sources import as_pairs, normalized_dates, updated_dates
 
 
-@transaction.atomic
+@write_transaction()
 def statement_create(*, speakers=(), sources, targets=(), key=None, **fields):
     """A new statement with its speakers and targets (unsaved link instances) and sources (at least one)."""
     require_statement_sources(sources)
@@ -20,7 +19,7 @@ def statement_create(*, speakers=(), sources, targets=(), key=None, **fields):
     return statement
 
 
-@transaction.atomic
+@write_transaction()
 def statement_update(statement, *, speakers=None, sources=None, targets=None, **fields):
     validated_update(statement, updated_dates(statement, fields, "date"))
     if sources is not None:
@@ -29,7 +28,7 @@ def statement_update(statement, *, speakers=None, sources=None, targets=None, **
     return statement
 
 
-@transaction.atomic
+@write_transaction()
 def statement_delete(statement):
     """Delete a statement with its speakers, source links and targets."""
     statement.delete()
