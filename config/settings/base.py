@@ -164,8 +164,12 @@ REST_FRAMEWORK = {
 }
 
 
-def shared_cache(redis_url, key_prefix):
-    """Redis when configured, else a table in the database: either way every worker and process counts together."""
+def shared_cache(redis_url, cache_dir, key_prefix):
+    """Redis when configured, else files in one directory: either way every worker and process counts together.
+
+    Files rather than the database's cache table: that would write the database twice on every request (each
+    throttle's count), and on SQLite take its one write lock even for reads.
+    """
     if redis_url:
         return {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -173,14 +177,20 @@ def shared_cache(redis_url, key_prefix):
             "KEY_PREFIX": key_prefix,
         }
     return {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "tracker_cache",
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": cache_dir,
         "KEY_PREFIX": key_prefix,
         "OPTIONS": {"MAX_ENTRIES": 10000},
     }
 
 
-CACHES = {"default": shared_cache(os.environ.get("REDIS_URL", ""), os.environ.get("CACHE_KEY_PREFIX", ""))}
+CACHES = {
+    "default": shared_cache(
+        os.environ.get("REDIS_URL", ""),
+        os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
+        os.environ.get("CACHE_KEY_PREFIX", ""),
+    )
+}
 
 AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
 ADMIN_LOGIN_COOLOFF_MINUTES = int(os.environ.get("ADMIN_LOGIN_COOLOFF_MINUTES", "15"))

@@ -22,6 +22,7 @@ ENVIRONMENT_SETTINGS = (
     "API_THROTTLE_USER",
     "REDIS_URL",
     "CACHE_KEY_PREFIX",
+    "CACHE_DIR",
     "TRUSTED_PROXIES",
 )
 
@@ -114,10 +115,11 @@ def test_throttle_rates_have_defaults_when_the_environment_is_silent():
     assert set(rates) == {"anon", "user"} and all(rates.values())
 
 
-def test_throttle_counts_are_kept_in_the_database_without_redis_url():
-    cache = base_setting('base.CACHES["default"]')
+def test_throttle_counts_are_kept_in_files_that_every_worker_shares_without_redis_url():
+    cache = base_setting('base.CACHES["default"]', CACHE_DIR="/var/cache/tracker")
 
-    assert cache["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    assert cache["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert cache["LOCATION"] == "/var/cache/tracker"
 
 
 def test_redis_url_keeps_throttle_counts_in_redis():
