@@ -59,7 +59,7 @@ def operation(method, path):
 
 @dataclass
 class LoadClient:
-    """One client thread's connection, tally and the pledge it is writing, if any."""
+    """One client thread: what it saw, and the pledge of its own that it is writing, if any."""
 
     url: str
     token: str
