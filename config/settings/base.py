@@ -147,8 +147,8 @@ REST_FRAMEWORK = {
     # JSON only: the write shapes nest objects (a quantity, a party, condition links) that a form cannot carry.
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "tracker.throttles.AnonRateThrottle",
+        "tracker.throttles.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_THROTTLE_ANON", "120/min"),

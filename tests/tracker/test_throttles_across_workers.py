@@ -4,13 +4,14 @@ them, whichever cache holds it, and a made-up X-Forwarded-For does not start a f
 import http.client
 import socket
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.db import connection
 
 from tracker.loopback import gunicorn, production_environment
 
-RATE = 12
+RATE = 60
 REQUESTS = RATE + 8
 REDIS_URL = "redis://127.0.0.1:6379/0"
 
@@ -82,3 +83,10 @@ def test_one_throttled_client_leaves_another_address_its_own_count(server):
     [get(server, "127.0.0.4", {}) for _ in range(RATE + 1)]
 
     assert get(server, "127.0.0.5", {}) == 200
+
+
+def test_one_client_sending_many_requests_at_once_gets_exactly_the_rate(server):
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = list(pool.map(lambda _n: get(server, "127.0.0.6", {}), range(3 * RATE)))
+
+    assert statuses.count(200) == RATE, statuses
