@@ -92,7 +92,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Axes counts every failed sign-in (the admin's login included) before the model backend checks the password.
+# Axes comes first: it refuses a locked-out user or address before any password is checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -198,6 +198,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=ADMIN_LOGIN_COOLOFF_MINUTES)
 # Either is enough to lock: one user's failures from many addresses, or one address guessing many users.
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_CLIENT_IP_CALLABLE = "tracker.clients.client_address"
+AXES_VERBOSE = False
 AXES_COOLOFF_MESSAGE = (
     f"Too many failed sign-in attempts: sign-in is locked for {ADMIN_LOGIN_COOLOFF_MINUTES} minutes. "
     "Try again later, or ask an administrator to unlock the account."
