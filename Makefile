@@ -8,7 +8,9 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint check clean
+LOADTEST_DATABASE_URL ?= sqlite:///$(CURDIR)/.loadtest/db.sqlite3
+
+.PHONY: run test install lint check clean loadtest
 
 run: $(INSTALLED)
 	$(BIN)/python manage.py migrate --noinput
@@ -35,5 +37,13 @@ check: $(INSTALLED)
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py spectacular --validate --fail-on-warn --file /dev/null
 
+# A load run against a seeded database of its own (LOADTEST_DATABASE_URL); LOADTEST_ARGS='--duration 60'.
+loadtest: export DATABASE_URL = $(LOADTEST_DATABASE_URL)
+loadtest: $(INSTALLED)
+	mkdir -p .loadtest
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_seed_data
+	$(BIN)/python manage.py loadtest $(LOADTEST_ARGS)
+
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache .cache .loadtest

@@ -1,6 +1,7 @@
 """Settings shared by every environment; everything that differs between machines comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "tracker",
     "countries",
     "commitments",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -55,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "tracker.history.ChangeReasonMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -103,6 +106,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Axes comes first: it refuses a locked-out user or address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -127,6 +136,8 @@ CORS_URLS_REGEX = r"^/(api|healthz).*$"
 CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "Location"]
 CORS_ALLOW_HEADERS = (*default_cors_headers, "if-match", "if-none-match", "x-change-reason")
 
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+
 REST_FRAMEWORK = {
     "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.NamespaceVersioning",
     "DEFAULT_VERSION": "v1",
@@ -150,8 +161,8 @@ REST_FRAMEWORK = {
     # JSON only: the write shapes nest objects (a quantity, a party, condition links) that a form cannot carry.
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "tracker.throttles.AnonRateThrottle",
+        "tracker.throttles.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_THROTTLE_ANON", "120/min"),
@@ -162,9 +173,50 @@ REST_FRAMEWORK = {
     "DATETIME_FORMAT": "%Y-%m-%dT%H:%M:%S.%fZ",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # The client is the socket's peer, unless that many reverse proxies in front of us append X-Forwarded-For.
+    "NUM_PROXIES": TRUSTED_PROXIES,
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+def shared_cache(redis_url, cache_dir, key_prefix):
+    """Redis when configured, else files in one directory: either way every worker and process counts together.
+
+    Files rather than the database's cache table: that would write the database twice on every request (each
+    throttle's count), and on SQLite take its one write lock even for reads.
+    """
+    if redis_url:
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": key_prefix,
+        }
+    return {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": cache_dir,
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {"MAX_ENTRIES": 10000},
+    }
+
+
+CACHES = {
+    "default": shared_cache(
+        os.environ.get("REDIS_URL", ""),
+        os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
+        os.environ.get("CACHE_KEY_PREFIX", ""),
+    )
+}
+
+AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
+ADMIN_LOGIN_COOLOFF_MINUTES = int(os.environ.get("ADMIN_LOGIN_COOLOFF_MINUTES", "15"))
+AXES_COOLOFF_TIME = timedelta(minutes=ADMIN_LOGIN_COOLOFF_MINUTES)
+# Either is enough to lock: one user's failures from many addresses, or one address guessing many users.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "tracker.clients.client_address"
+AXES_VERBOSE = False
+AXES_COOLOFF_MESSAGE = (
+    f"Too many failed sign-in attempts: sign-in is locked for {ADMIN_LOGIN_COOLOFF_MINUTES} minutes. "
+    "Try again later, or ask an administrator to unlock the account."
+)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Diplomatic Commitment Tracker API",

@@ -1,4 +1,5 @@
-"""Settings for the test suite: fast hashing and throttles high enough that only throttle tests meet them."""
+"""Settings for the test suite: fast hashing, throttles high enough that only throttle tests meet them, and a
+cache of the test process's own (the tests of throttles across workers start servers with the shared one)."""
 
 from .base import *  # noqa: F403
 from .base import REST_FRAMEWORK
@@ -8,6 +9,7 @@ REST_FRAMEWORK = {
     **REST_FRAMEWORK,
     "DEFAULT_THROTTLE_RATES": {"anon": "100000/min", "user": "100000/min"},
 }
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STATIC_ROOT = None
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

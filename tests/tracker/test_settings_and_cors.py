@@ -20,6 +20,10 @@ ENVIRONMENT_SETTINGS = (
     "CORS_ALLOWED_ORIGINS",
     "API_THROTTLE_ANON",
     "API_THROTTLE_USER",
+    "REDIS_URL",
+    "CACHE_KEY_PREFIX",
+    "CACHE_DIR",
+    "TRUSTED_PROXIES",
 )
 
 
@@ -109,6 +113,25 @@ def test_throttle_rates_have_defaults_when_the_environment_is_silent():
     rates = base_setting('base.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]')
 
     assert set(rates) == {"anon", "user"} and all(rates.values())
+
+
+def test_throttle_counts_are_kept_in_files_that_every_worker_shares_without_redis_url():
+    cache = base_setting('base.CACHES["default"]', CACHE_DIR="/var/cache/tracker")
+
+    assert cache["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert cache["LOCATION"] == "/var/cache/tracker"
+
+
+def test_redis_url_keeps_throttle_counts_in_redis():
+    cache = base_setting('base.CACHES["default"]', REDIS_URL="redis://cache.internal:6379/2")
+
+    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["LOCATION"] == "redis://cache.internal:6379/2"
+
+
+def test_clients_are_the_socket_peers_unless_trusted_proxies_are_configured():
+    assert base_setting('base.REST_FRAMEWORK["NUM_PROXIES"]') == 0
+    assert base_setting('base.REST_FRAMEWORK["NUM_PROXIES"]', TRUSTED_PROXIES="2") == 2
 
 
 def test_database_defaults_to_sqlite_without_database_url():
