@@ -36,3 +36,12 @@ def editor_client(editor):
 def reader_client(db):
     """A client authenticated by token as a user without any model permission."""
     return token_client(User.objects.create_user("reader", password="reader-password-1"))
+
+
+@pytest.fixture
+def staff_client(client, editor):
+    """A browser session of a member of the Editors group who may enter the admin."""
+    editor.is_staff = True
+    editor.save(update_fields=["is_staff"])
+    client.force_login(editor)
+    return client

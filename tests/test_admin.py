@@ -38,15 +38,6 @@ REGISTERED = [
 ]
 
 
-@pytest.fixture
-def staff_client(client, editor):
-    """A browser session of a member of the Editors group who may enter the admin."""
-    editor.is_staff = True
-    editor.save(update_fields=["is_staff"])
-    client.force_login(editor)
-    return client
-
-
 def build_records(count, start=0):
     """`count` records of every kind, each linked to the others as real data is."""
     countries = Country.objects.order_by("id")[start : start + count]

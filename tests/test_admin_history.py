@@ -20,14 +20,6 @@ pytestmark = pytest.mark.django_db
 WHY = "The ministry's statement of 24 October says so."
 
 
-@pytest.fixture
-def staff_client(client, editor):
-    editor.is_staff = True
-    editor.save(update_fields=["is_staff"])
-    client.force_login(editor)
-    return client
-
-
 def lone_pledge():
     """A pledge with a source and a sourced event, that no statement or condition points to (which would
     protect it from deletion)."""

@@ -147,14 +147,6 @@ def turned_off(address, page):
     return marker is not None and marker in page
 
 
-@pytest.fixture
-def staff_client(client, editor):
-    editor.is_staff = True
-    editor.save(update_fields=["is_staff"])
-    client.force_login(editor)
-    return client
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", ["/api/v1/docs/", "/api/v1/redoc/", "/admin/login/"])
 def test_pages_for_anyone_fetch_nothing_from_outside(client, url):

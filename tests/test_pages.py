@@ -13,14 +13,6 @@ from tests.test_admin import admin_url, build_records, posted_form
 HTML = {"HTTP_ACCEPT": "text/html"}
 
 
-@pytest.fixture
-def staff_client(client, editor):
-    editor.is_staff = True
-    editor.save(update_fields=["is_staff"])
-    client.force_login(editor)
-    return client
-
-
 def put_form_content(page):
     form = re.search(r'id="put-generic-content-form".*?<textarea[^>]*>(.*?)</textarea>', page, re.S)
     return json.loads(unescape(form.group(1)))
