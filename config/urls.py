@@ -23,5 +23,6 @@ urlpatterns = [
     path("healthz", tracker_views.healthz, name="healthz"),
 ]
 
+handler400 = "tracker.views.bad_request"
 handler404 = "tracker.views.not_found"
 handler500 = "tracker.views.server_error"

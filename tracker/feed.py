@@ -2,6 +2,7 @@
 so that a mirror can sync incrementally from the last position it saw."""
 
 import datetime
+import re
 
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,10 @@ from rest_framework.exceptions import ValidationError
 
 from .models import Change
 from .rows import Rows, UrlBuilder
+
+# ASCII digits only: str.isdigit() also accepts "²" and "⑤", which int() refuses.
+POSITION = re.compile(r"[0-9]{1,19}")
+MAX_POSITION = 2**63 - 1
 
 
 def parse_instant(value):
@@ -96,8 +101,8 @@ class ChangeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def since(self, changes, value):
         if not value:
             return changes
-        if value.isdigit():
-            return changes.filter(id__gt=int(value))
+        if POSITION.fullmatch(value):
+            return changes.filter(id__gt=min(int(value), MAX_POSITION))
         instant = parse_instant(value)
         if instant is None:
             raise ValidationError(

@@ -2,6 +2,7 @@
 names the parameter. Several comma-separated values mean "any of"."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
 from django_filters.widgets import BooleanWidget
@@ -49,6 +50,17 @@ class TrackerFilterSet(filters.FilterSet):
             if isinstance(filter_, filters.BooleanFilter):
                 filter_.field_class = StrictBooleanField
                 filter_.extra["widget"] = StrictBooleanWidget
+
+    def filter_queryset(self, queryset):
+        """A comma-separated list longer than API_MAX_LIST_ITEMS is a 400 before any of it is looked up."""
+        most = settings.API_MAX_LIST_ITEMS
+        long_lists = [
+            name for name, value in self.form.cleaned_data.items() if isinstance(value, list) and len(value) > most
+        ]
+        if long_lists:
+            message = _("At most %(limit)d values.") % {"limit": most}
+            raise ValidationError({name: [message] for name in long_lists})
+        return super().filter_queryset(queryset)
 
 
 class AnyOfFilter(filters.BaseInFilter, filters.CharFilter):
@@ -116,7 +128,18 @@ class PeriodStartsBeforeFilter(filters.DateFilter):
 
 
 class TrackerSearchFilter(SearchFilter):
-    """`search=text` over each view's `search_fields`."""
+    """`search=text` over each view's `search_fields`: at most API_MAX_SEARCH_TERMS terms of at most
+    API_MAX_SEARCH_TERM_LENGTH characters, since every term adds a condition on every field."""
+
+    def get_search_terms(self, request):
+        terms = super().get_search_terms(request)
+        most, longest = settings.API_MAX_SEARCH_TERMS, settings.API_MAX_SEARCH_TERM_LENGTH
+        if len(terms) > most:
+            raise ValidationError({self.search_param: [_("At most %(limit)d terms.") % {"limit": most}]})
+        if any(len(term) > longest for term in terms):
+            message = _("A term may not be longer than %(limit)d characters.") % {"limit": longest}
+            raise ValidationError({self.search_param: [message]})
+        return terms
 
 
 class TrackerOrderingFilter(OrderingFilter):
@@ -143,22 +166,27 @@ class TrackerOrderingFilter(OrderingFilter):
         ]
 
     def get_ordering(self, request, queryset, view):
-        ordering = super().get_ordering(request, queryset, view)
+        """The terms exactly as sent, comma-separated: no spaces, each a known field once, `-` at most once."""
         explicit = request.query_params.get(self.ordering_param)
-        if "cursor" in request.query_params and explicit and list(ordering) not in (["id"], ["-id"]):
+        if not explicit:
+            return self.get_default_ordering(view)
+        ordering = self.remove_invalid_fields(queryset, explicit.split(","), view, request)
+        if "cursor" in request.query_params and ordering not in (["id"], ["-id"]):
             raise ValidationError({self.ordering_param: [_("With a cursor, ordering may only be id or -id.")]})
         return ordering
 
     def remove_invalid_fields(self, queryset, fields, view, request):
+        """The terms, when every one is valid; otherwise a 400 naming `ordering` (nothing is silently dropped)."""
         valid = {name for name, _label in self.get_valid_fields(queryset, view, {"request": request})}
-        unknown = [term for term in fields if term.lstrip("-") not in valid]
+        names = [term.removeprefix("-") for term in fields]
+        unknown = [term or '""' for term, name in zip(fields, names, strict=True) if name not in valid]
         if unknown:
-            raise ValidationError(
-                {
-                    self.ordering_param: [
-                        _("Cannot order by %(fields)s. Choose from: %(valid)s.")
-                        % {"fields": ", ".join(unknown), "valid": ", ".join(sorted(valid))}
-                    ]
-                }
-            )
-        return [term for term in fields if term]
+            raise self.invalid(_("Cannot order by %(fields)s. Choose from: %(valid)s."), unknown, sorted(valid))
+        repeated = sorted({name for name in names if names.count(name) > 1})
+        if repeated:
+            raise self.invalid(_("Each field may be given once: %(fields)s."), repeated)
+        return list(fields)
+
+    def invalid(self, message, fields, valid=()):
+        text = message % {"fields": ", ".join(fields), "valid": ", ".join(valid)}
+        return ValidationError({self.ordering_param: [text]})

@@ -46,6 +46,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "tracker.limits.URILengthMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -101,6 +102,14 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
+# What one request may ask of the service; each limit is checked before any work is done on the request.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("API_MAX_BODY_BYTES", str(1024 * 1024)))
+API_MAX_BODY_DEPTH = int(os.environ.get("API_MAX_BODY_DEPTH", "32"))
+API_MAX_LIST_ITEMS = int(os.environ.get("API_MAX_LIST_ITEMS", "100"))
+API_MAX_SEARCH_TERMS = int(os.environ.get("API_MAX_SEARCH_TERMS", "10"))
+API_MAX_SEARCH_TERM_LENGTH = int(os.environ.get("API_MAX_SEARCH_TERM_LENGTH", "200"))
+API_MAX_URI_LENGTH = int(os.environ.get("API_MAX_URI_LENGTH", "4096"))
+
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STORAGES = {
@@ -134,7 +143,7 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     # JSON only: the write shapes nest objects (a quantity, a party, condition links) that a form cannot carry.
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["tracker.parsers.LimitedJSONParser"],
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
