@@ -73,9 +73,28 @@ class ChangeRows(Rows):
 
 
 SINCE = OpenApiParameter(
-    "since", str, description=_("A feed position (changes after it) or a UTC timestamp (changes at or after it).")
+    "since",
+    {
+        "anyOf": [
+            {"type": "string", "pattern": f"^{POSITION.pattern}$"},
+            {"type": "string", "format": "date-time"},
+            {"type": "string", "format": "date"},
+        ]
+    },
+    description=_(
+        "A feed position (changes after it), or a UTC timestamp or date (changes at or after it); "
+        "positions are exact, a timestamp is a convenience for a first sync."
+    ),
 )
-COLLECTION = OpenApiParameter("collection", str, description=_("Collections, comma-separated (any of)."))
+# The collections are known once the router has them: ChangeViewSet.serve() fills the enumeration in.
+COLLECTION_NAMES = {"type": "string", "enum": []}
+COLLECTION = OpenApiParameter(
+    "collection",
+    {"type": "array", "items": COLLECTION_NAMES},
+    style="form",
+    explode=False,
+    description=_("Collections, comma-separated (any of)."),
+)
 
 
 @extend_schema_view(
@@ -91,6 +110,12 @@ class ChangeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     basenames = {}
     filter_backends = []
     serializer_class = ChangeSerializer
+
+    @classmethod
+    def serve(cls, basenames):
+        """Serve the changes of these collections ({prefix: router basename})."""
+        cls.basenames = basenames
+        COLLECTION_NAMES["enum"] = sorted(basenames)
 
     def get_queryset(self):
         """Every change, filtered by `since` and `collection`, in feed order."""
@@ -113,8 +138,8 @@ class ChangeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def in_collections(self, changes, value):
         if not value:
             return changes
-        wanted = [name.strip() for name in value.split(",") if name.strip()]
-        unknown = [name for name in wanted if name not in self.basenames]
+        wanted = value.split(",")
+        unknown = [name or '""' for name in wanted if name not in self.basenames]
         if unknown or not wanted:
             raise ValidationError({"collection": [_("Unknown: %(names)s.") % {"names": ", ".join(unknown) or value}]})
         return changes.filter(collection__in=wanted)

@@ -41,7 +41,7 @@ class Case:
 
 CATALOGUE = {
     "ordering with a doubled minus": Case("/api/v1/pledges/", 400, "ordering", {"ordering": "--id"}),
-    "ordering that repeats a field": Case("/api/v1/pledges/", 400, "ordering", {"ordering": "id,--id"}),
+    "ordering with a doubled minus after a field": Case("/api/v1/pledges/", 400, "ordering", {"ordering": "id,--id"}),
     "ordering with a space": Case("/api/v1/countries/", 400, "ordering", {"ordering": " name"}),
     "ordering with an empty term": Case("/api/v1/countries/", 400, "ordering", {"ordering": "name,"}),
     "since as a superscript two": Case("/api/v1/changes/", 400, "since", {"since": "²"}),
