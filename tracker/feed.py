@@ -4,6 +4,7 @@ so that a mirror can sync incrementally from the last position it saw."""
 import datetime
 import re
 
+from django.conf import settings
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -139,6 +140,9 @@ class ChangeViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         if not value:
             return changes
         wanted = value.split(",")
+        if len(wanted) > settings.API_MAX_LIST_ITEMS:
+            message = _("At most %(limit)d values.") % {"limit": settings.API_MAX_LIST_ITEMS}
+            raise ValidationError({"collection": [message]})
         unknown = [name or '""' for name in wanted if name not in self.basenames]
         if unknown or not wanted:
             raise ValidationError({"collection": [_("Unknown: %(names)s.") % {"names": ", ".join(unknown) or value}]})

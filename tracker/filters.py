@@ -231,6 +231,9 @@ class TrackerOrderingFilter(OrderingFilter):
 
     def remove_invalid_fields(self, queryset, fields, view, request):
         """The terms, when every one is valid; otherwise a 400 naming `ordering` (nothing is silently dropped)."""
+        if len(fields) > settings.API_MAX_LIST_ITEMS:
+            message = _("At most %(limit)d values.") % {"limit": settings.API_MAX_LIST_ITEMS}
+            raise ValidationError({self.ordering_param: [message]})
         valid = {name for name, _label in self.get_valid_fields(queryset, view, {"request": request})}
         names = [term.removeprefix("-") for term in fields]
         unknown = [term or '""' for term, name in zip(fields, names, strict=True) if name not in valid]

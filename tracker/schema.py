@@ -3,6 +3,7 @@
 drf-spectacular reads viewsets, serializers and filtersets; this adds only what it cannot see.
 """
 
+from django.conf import settings
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -142,3 +143,19 @@ def document_record_viewset(read_serializer, write_serializer, noun, lookup_desc
         partial_update=extend_schema(summary=f"Change a {noun}", request=write_serializer, responses=read_serializer),
         destroy=extend_schema(summary=f"Delete a {noun}", responses={204: None}),
     )
+
+
+def document_list_limits(result, generator, request, public):
+    """Every list a request may carry, in a body or as a comma-separated parameter, holds at most
+    API_MAX_LIST_ITEMS items (tracker.parsers, tracker.filters): a postprocessing hook, since the limit is the
+    parser's and no serializer or filter declares it."""
+    limit = settings.API_MAX_LIST_ITEMS
+    bodies = [schema for name, schema in result["components"]["schemas"].items() if name.endswith("Request")]
+    lists = [prop for body in bodies for prop in body.get("properties", {}).values() if prop.get("type") == "array"]
+    for operations in result["paths"].values():
+        for operation in operations.values():
+            parameters = operation.get("parameters", []) if isinstance(operation, dict) else []
+            lists += [p["schema"] for p in parameters if p["in"] == "query" and p["schema"].get("type") == "array"]
+    for schema in lists:
+        schema["maxItems"] = min(schema.get("maxItems", limit), limit)
+    return result
