@@ -74,9 +74,9 @@ def names_only_unknown_records(response):
 @schemathesis.check
 def rejects_invalid_data(ctx, response, case):
     """negative_data_rejection, for requests that send only the query parameters the operation names; a 412 (a
-    stale If-Match, refused before the body is read) is a refusal too."""
+    stale If-Match, refused before the body is read), 413 or 414 is a refusal too."""
     sent = {name for name, _value in parse_qsl(urlsplit(response.request.url).query, keep_blank_values=True)}
-    if sent - query_names(case.operation) or response.status_code == 412:
+    if sent - query_names(case.operation) or response.status_code in REFUSALS:
         return None
     return negative_data_rejection(ctx, response, case)
 
@@ -93,6 +93,7 @@ def query_names(operation):
     return names
 
 
+REFUSALS = {412, 413, 414}
 CONFORMANCE = [
     not_a_server_error,
     status_code_conformance,
@@ -104,8 +105,10 @@ CONFORMANCE = [
 
 
 @pytest.fixture
-def wsgi_app(db):
-    """Django's WSGI handler over the test transaction, with the seed data loaded."""
+def wsgi_app(db, settings):
+    """Django's WSGI handler over the test transaction, with the seed data loaded. Addresses may be longer than the
+    service's limit, which generated lists of 100 values pass and which tests/tracker/test_limits.py covers."""
+    settings.API_MAX_URI_LENGTH = 64 * 1024
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:
@@ -138,7 +141,7 @@ writes = schemathesis.pytest.from_fixture("api_schema").exclude(method="GET")
 
 @pytest.mark.schemathesis
 @reads.parametrize()
-@bound(5)
+@bound(4)
 def test_reads_answer_within_the_schema_anonymously_and_as_an_editor(case, editor_headers):
     checks = [*CONFORMANCE, accepts_valid_data]
     case.call_and_validate(checks=checks)
@@ -147,7 +150,7 @@ def test_reads_answer_within_the_schema_anonymously_and_as_an_editor(case, edito
 
 @pytest.mark.schemathesis
 @writes.parametrize()
-@bound(4)
+@bound(3)
 def test_writes_answer_within_the_schema_anonymously_and_as_an_editor(case, editor_headers):
     case.call_and_validate(checks=CONFORMANCE)
     case.call_and_validate(headers=editor_headers, checks=CONFORMANCE)

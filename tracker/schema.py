@@ -21,6 +21,8 @@ ERROR_DESCRIPTIONS = {
     406: "No representation in the requested media type.",
     409: "The record cannot be deleted while others point to it; `detail` names them.",
     412: "`If-Match` names a stale ETag: the record changed since it was read. The current ETag is in `ETag`.",
+    413: "The body is larger than the service reads (README, Limits); `errors` names `body`.",
+    414: "The address is longer than the service reads (README, Limits); `errors` names its longest part.",
     415: "Unsupported request media type; send JSON.",
     429: "Too many requests; retry after `Retry-After` seconds.",
 }
@@ -120,7 +122,9 @@ class TrackerAutoSchema(AutoSchema):
         return headers
 
     def error_codes(self):
-        codes = {406, 429}
+        codes = {406, 414, 429}
+        if self.method in ("POST", "PUT", "PATCH"):
+            codes.add(413)
         if self.method in SAFE_METHODS:
             codes |= {400} if self._is_list_view() or self.in_time_parameters() else set()
         else:
