@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from .choices import PERSONS
 
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+UNITS = [PERSONS, *sorted(currency.alpha_3 for currency in pycountry.currencies)]
 
 
 def validate_language(value):

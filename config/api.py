@@ -18,7 +18,7 @@ record_routes = [*countries_routes, *commitments_routes]
 for prefix, viewset, basename in record_routes:
     router.register(prefix, viewset, basename=basename)
 
-ChangeViewSet.basenames = {prefix: basename for prefix, _viewset, basename in record_routes}
+ChangeViewSet.serve({prefix: basename for prefix, _viewset, basename in record_routes})
 router.register("changes", ChangeViewSet, basename="change")
 
 urlpatterns = router.urls

@@ -7,17 +7,19 @@ from .models import Country, CountryGroup, Region
 
 
 def upper(code):
-    return code.strip().upper()
+    return code.upper()
 
 
 class CountryCodesFilter(KeysFilter):
     """Comma-separated ISO alpha-3 or alpha-2 codes, in any case; an unknown code is a 400."""
 
     unknown_message = _("Unknown country code: %(keys)s. Expected ISO 3166-1 alpha-3 (TUR) or alpha-2 (TR) codes.")
+    malformed_message = _("Not a country code: %(keys)s. Expected ISO 3166-1 alpha-3 (TUR) or alpha-2 (TR) codes.")
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("queryset", Country.objects.all())
         kwargs.setdefault("normalize", upper)
+        kwargs.setdefault("pattern", "[A-Za-z]{2,3}")
         kwargs.setdefault("help_text", _("ISO 3166-1 alpha-3 or alpha-2 codes, comma-separated (any of)."))
         super().__init__(*args, **kwargs)
 
@@ -38,6 +40,7 @@ class CountryFilterSet(TrackerFilterSet):
     region = KeysFilter(
         queryset=Region.objects.all(),
         key_field="code",
+        pattern="[0-9]{3}",
         apply="in_regions",
         help_text=_("UN M49 codes of regions, sub-regions or intermediate regions (e.g. 145 Western Asia)."),
     )

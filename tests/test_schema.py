@@ -124,6 +124,18 @@ def operations(schema):
     return [(path, method, op) for path, ops in schema["paths"].items() for method, op in ops.items()]
 
 
+def query_names(parameter):
+    """The query parameters a parameter stands for: an exploded object stands for its properties."""
+    branches = parameter["schema"].get("oneOf", [parameter["schema"]])
+    if parameter.get("explode") and all(branch.get("type") == "object" for branch in branches):
+        return {name for branch in branches for name in branch["properties"]}
+    return {parameter["name"]}
+
+
+def parameter_names(op):
+    return {name for parameter in op.get("parameters", []) for name in query_names(parameter)}
+
+
 def is_list(schema, path, method):
     if method != "get":
         return False
@@ -169,9 +181,7 @@ def test_every_collection_has_a_list_operation(schema):
 
 
 def test_pledge_list_documents_every_filter_of_the_contract(schema):
-    parameters = {p["name"] for p in schema["paths"]["/api/v1/pledges/"]["get"]["parameters"]}
-
-    assert parameters >= PLEDGE_PARAMETERS
+    assert parameter_names(schema["paths"]["/api/v1/pledges/"]["get"]) >= PLEDGE_PARAMETERS
 
 
 def test_every_query_parameter_of_every_list_has_a_description(schema):
@@ -190,12 +200,20 @@ def test_every_list_documents_paging_search_and_ordering(schema):
         (path, name)
         for path, op in list_operations(schema)
         for name in ("page", "page_size", "cursor", "search", "ordering")
-        if name not in {p["name"] for p in op.get("parameters", [])}
+        if name not in parameter_names(op)
         # timelines, histories and the change feed page, but keep their own order and are not searched
         and not path.endswith(("/events/", "/changes/", "/history/"))
     ]
 
     assert missing == []
+
+
+def test_page_and_cursor_are_documented_as_alternatives(schema):
+    (paging,) = [p for p in schema["paths"]["/api/v1/pledges/"]["get"]["parameters"] if p["name"] == "paging"]
+
+    by_number, by_cursor = paging["schema"]["oneOf"]
+    assert set(by_number["properties"]) == {"page", "page_size"} and by_number["additionalProperties"] is False
+    assert set(by_cursor["properties"]) == {"cursor", "page_size"} and by_cursor["required"] == ["cursor"]
 
 
 def test_ordering_parameter_names_the_fields_a_list_sorts_by(schema):
@@ -366,11 +384,12 @@ def test_empty_query_parameter_means_not_given(schema, api_client):
     PledgeFactory()
     StatementFactory()
     changed = [
-        (path, p["name"])
+        (path, name)
         for path, op in list_operations(schema)
         for p in op.get("parameters", [])
-        if p["in"] == "query" and p["name"] != "cursor" and "{" not in path  # an empty cursor asks for keyset paging
-        if page_of(api_client.get(path, {p["name"]: ""})) != page_of(api_client.get(path))
+        if p["in"] == "query" and "{" not in path
+        for name in query_names(p) - {"cursor"}  # an empty cursor asks for keyset paging
+        if page_of(api_client.get(path, {name: ""})) != page_of(api_client.get(path))
     ]
 
     assert changed == []

@@ -1,6 +1,8 @@
 """Every error as RFC 9457 problem details: `{"type", "title", "status", "detail"}` and, for bad input,
 an `errors` object that maps each field or query parameter to its messages."""
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import OperationalError
 from django.db.models import ProtectedError, RestrictedError
@@ -27,6 +29,8 @@ TITLES = {
     406: "Not acceptable",
     409: "Conflict",
     412: "Precondition failed",
+    413: "Content too large",
+    414: "URI too long",
     415: "Unsupported media type",
     429: "Too many requests",
     500: "Server error",
@@ -52,6 +56,16 @@ def is_write_conflict(exc):
         return False
     code = getattr(exc.__cause__, "sqlstate", None) or getattr(exc.__cause__, "pgcode", None)
     return code in WRITE_CONFLICT_CODES or str(exc) in WRITE_CONFLICT_MESSAGES
+
+
+class ContentTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "too_large"
+
+
+def body_too_large():
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return ContentTooLarge({"body": [_("The body may not be larger than %(limit)d bytes.") % {"limit": limit}]})
 
 
 def problem(status_code, detail, errors=None, type_suffix=None):
@@ -103,6 +117,8 @@ def to_api_exception(exc):
         return Conflict(protected_detail(exc))
     if is_write_conflict(exc):
         return WriteConflict()
+    if isinstance(exc, RequestDataTooBig):
+        return body_too_large()
     return unavailable_from(exc) or exc
 
 

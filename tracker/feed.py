@@ -2,7 +2,9 @@
 so that a mirror can sync incrementally from the last position it saw."""
 
 import datetime
+import re
 
+from django.conf import settings
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -12,6 +14,10 @@ from rest_framework.exceptions import ValidationError
 from .models import Change
 from .query_params import KnownQueryParamsMixin
 from .rows import Rows, UrlBuilder
+
+# ASCII digits only: str.isdigit() also accepts "²" and "⑤", which int() refuses.
+POSITION = re.compile(r"[0-9]{1,19}")
+MAX_POSITION = 2**63 - 1
 
 
 def parse_instant(value):
@@ -70,14 +76,28 @@ class ChangeRows(Rows):
 
 SINCE = OpenApiParameter(
     "since",
-    str,
+    {
+        "anyOf": [
+            {"type": "string", "pattern": f"^{POSITION.pattern}$"},
+            {"type": "string", "format": "date-time"},
+            {"type": "string", "format": "date"},
+        ]
+    },
     description=_(
-        "A feed position: the changes after it. Positions are exact; follow the last one seen. Or a UTC timestamp: "
-        "the changes at or after it, a convenience for a first sync only (a change's time is taken before it "
-        "commits, so following timestamps can miss a change that commits late)."
+        "A feed position: the changes after it. Positions are exact; follow the last one seen. Or a UTC timestamp "
+        "or date: the changes at or after it, a convenience for a first sync only (a change's time is taken before "
+        "it commits, so following timestamps can miss a change that commits late)."
     ),
 )
-COLLECTION = OpenApiParameter("collection", str, description=_("Collections, comma-separated (any of)."))
+# The collections are known once the router has them: ChangeViewSet.serve() fills the enumeration in.
+COLLECTION_NAMES = {"type": "string", "enum": []}
+COLLECTION = OpenApiParameter(
+    "collection",
+    {"type": "array", "items": COLLECTION_NAMES},
+    style="form",
+    explode=False,
+    description=_("Collections, comma-separated (any of)."),
+)
 
 
 @extend_schema_view(
@@ -95,6 +115,12 @@ class ChangeViewSet(KnownQueryParamsMixin, mixins.ListModelMixin, viewsets.Gener
     extra_query_params = ("since", "collection")
     serializer_class = ChangeSerializer
 
+    @classmethod
+    def serve(cls, basenames):
+        """Serve the changes of these collections ({prefix: router basename})."""
+        cls.basenames = basenames
+        COLLECTION_NAMES["enum"] = sorted(basenames)
+
     def get_queryset(self):
         """Every change, filtered by `since` and `collection`, in feed order."""
         changes = Change.objects.order_by("id")
@@ -104,8 +130,8 @@ class ChangeViewSet(KnownQueryParamsMixin, mixins.ListModelMixin, viewsets.Gener
     def since(self, changes, value):
         if not value:
             return changes
-        if value.isdigit():
-            return changes.filter(id__gt=int(value))
+        if POSITION.fullmatch(value):
+            return changes.filter(id__gt=min(int(value), MAX_POSITION))
         instant = parse_instant(value)
         if instant is None:
             raise ValidationError(
@@ -116,8 +142,11 @@ class ChangeViewSet(KnownQueryParamsMixin, mixins.ListModelMixin, viewsets.Gener
     def in_collections(self, changes, value):
         if not value:
             return changes
-        wanted = [name.strip() for name in value.split(",") if name.strip()]
-        unknown = [name for name in wanted if name not in self.basenames]
+        wanted = value.split(",")
+        if len(wanted) > settings.API_MAX_LIST_ITEMS:
+            message = _("At most %(limit)d values.") % {"limit": settings.API_MAX_LIST_ITEMS}
+            raise ValidationError({"collection": [message]})
+        unknown = [name or '""' for name in wanted if name not in self.basenames]
         if unknown or not wanted:
             raise ValidationError({"collection": [_("Unknown: %(names)s.") % {"names": ", ".join(unknown) or value}]})
         return changes.filter(collection__in=wanted)

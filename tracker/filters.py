@@ -1,14 +1,26 @@
 """Query filters that never fail silently: an unknown key, a malformed date or an unknown choice is a 400 that
 names the parameter. Several comma-separated values mean "any of"."""
 
+import re
+
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
 from django_filters.widgets import BooleanWidget
+from drf_spectacular.drainage import set_override
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter, SearchFilter
 
 from .dates import ends_on_or_after, starts_on_or_before
+
+SLUG = r"[-a-zA-Z0-9_]+"
+
+
+def document_values(filter_, schema):
+    """The schema of each value of a comma-separated filter, with the filter's help text (drf-spectacular reads
+    the override in place of the one it would guess)."""
+    set_override(filter_, "field", {**schema, "description": str(filter_.extra.get("help_text") or "")})
 
 
 class StrictFilterBackend(filters.DjangoFilterBackend):
@@ -53,6 +65,17 @@ class TrackerFilterSet(filters.FilterSet):
                 filter_.field_class = StrictBooleanField
                 filter_.extra["widget"] = StrictBooleanWidget
 
+    def filter_queryset(self, queryset):
+        """A comma-separated list longer than API_MAX_LIST_ITEMS is a 400 before any of it is looked up."""
+        most = settings.API_MAX_LIST_ITEMS
+        long_lists = [
+            name for name, value in self.form.cleaned_data.items() if isinstance(value, list) and len(value) > most
+        ]
+        if long_lists:
+            message = _("At most %(limit)d values.") % {"limit": most}
+            raise ValidationError({name: [message] for name in long_lists})
+        return super().filter_queryset(queryset)
+
 
 def choice_error(choices):
     """The message of an unknown choice, listing the valid ones (a form field's `%(value)s` names the input)."""
@@ -61,11 +84,20 @@ def choice_error(choices):
 
 
 class AnyOfFilter(filters.BaseInFilter, filters.CharFilter):
-    """Comma-separated values; a record matching any of them is kept."""
+    """Comma-separated values; a record matching any of them is kept. `schema` documents each value."""
+
+    def __init__(self, *args, schema=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if schema is not None:
+            document_values(self, schema)
 
 
 class AnyOfChoiceFilter(filters.BaseInFilter, filters.ChoiceFilter):
     """Comma-separated values of an enumeration; an unknown or empty value (`kind=,`) is a 400."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        document_values(self, {"type": "string", "enum": [value for value, _label in self.extra["choices"]]})
 
     def filter(self, qs, value):
         if value and not all(value):
@@ -76,24 +108,32 @@ class AnyOfChoiceFilter(filters.BaseInFilter, filters.ChoiceFilter):
 class KeysFilter(filters.BaseInFilter, filters.CharFilter):
     """Comma-separated keys (slugs, codes, ids) of related records, resolved to ids before filtering.
 
-    `apply` names a method of the filterset taking `(queryset, ids)` for filters that match more than one
-    relation; without it the filter keeps records whose `field_name` is one of the ids.
+    Each key must match `pattern` exactly (a slug by default), as the schema says. `apply` names a method of the
+    filterset taking `(queryset, ids)` for filters that match more than one relation; without it the filter keeps
+    records whose `field_name` is one of the ids.
     """
 
     unknown_message = _("Unknown: %(keys)s.")
+    malformed_message = _("Not a key of the form %(pattern)s: %(keys)s.")
 
-    def __init__(self, *args, queryset, key_field="slug", normalize=None, apply=None, **kwargs):
+    def __init__(self, *args, queryset, key_field="slug", pattern=SLUG, normalize=None, apply=None, **kwargs):
         self.key_queryset = queryset
         self.key_field = key_field
-        self.normalize = normalize or str.strip
+        self.pattern = re.compile(pattern)
+        self.normalize = normalize or str
         self.apply = apply
         super().__init__(*args, **kwargs)
+        document_values(self, {"type": "string", "pattern": f"^{pattern}$"})
 
     def filter(self, qs, value):
         if not value:
             return qs
-        if not all(key.strip() for key in value):
+        if not all(value):
             raise ValidationError({self.param_name: [_("The list has an empty value.")]})
+        malformed = [key for key in value if not self.pattern.fullmatch(key)]
+        if malformed:
+            message = self.malformed_message % {"pattern": self.pattern.pattern, "keys": ", ".join(malformed)}
+            raise ValidationError({self.param_name: [message]})
         ids = self.resolve([self.normalize(key) for key in value])
         if self.apply:
             return getattr(self.parent, self.apply)(qs, ids)
@@ -126,8 +166,44 @@ class PeriodStartsBeforeFilter(filters.DateFilter):
         return qs if value is None else qs.filter(starts_on_or_before(self.field_name, value))
 
 
+def search_pattern():
+    """At most API_MAX_SEARCH_TERMS terms of at most API_MAX_SEARCH_TERM_LENGTH characters, separated by spaces or
+    commas: the grammar of `search`, for the schema and for the check."""
+    most, longest = settings.API_MAX_SEARCH_TERMS, settings.API_MAX_SEARCH_TERM_LENGTH
+    # Spelled out rather than \s, whose meaning differs between Python's and JavaScript's regular expressions.
+    gap = r"[\t\n\x0b\x0c\r ,]"
+    term = rf"[^\t\n\x0b\x0c\r ,]{{1,{longest}}}"
+    return rf"^{gap}*({term}{gap}+){{0,{most - 1}}}({term}{gap}*)?$"
+
+
 class TrackerSearchFilter(SearchFilter):
-    """`search=text` over each view's `search_fields`."""
+    """`search=text` over each view's `search_fields`: at most API_MAX_SEARCH_TERMS terms of at most
+    API_MAX_SEARCH_TERM_LENGTH characters, since every term adds a condition on every field."""
+
+    def get_search_terms(self, request):
+        value = request.query_params.get(self.search_param, "")
+        if not re.fullmatch(search_pattern(), value):
+            raise ValidationError({self.search_param: [self.too_much(value)]})
+        return super().get_search_terms(request)
+
+    def too_much(self, value):
+        most, longest = settings.API_MAX_SEARCH_TERMS, settings.API_MAX_SEARCH_TERM_LENGTH
+        if any(len(term) > longest for term in re.split(r"[\t\n\x0b\x0c\r ,]+", value)):
+            return _("A term may not be longer than %(limit)d characters.") % {"limit": longest}
+        return _("At most %(limit)d terms.") % {"limit": most}
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"] = {"type": "string", "pattern": search_pattern()}
+            parameter["description"] = str(
+                _(
+                    "Words to look for, separated by spaces or commas: at most %(most)d, "
+                    "of at most %(longest)d characters each."
+                )
+                % {"most": settings.API_MAX_SEARCH_TERMS, "longest": settings.API_MAX_SEARCH_TERM_LENGTH}
+            )
+        return parameters
 
 
 class TrackerOrderingFilter(OrderingFilter):
@@ -154,22 +230,26 @@ class TrackerOrderingFilter(OrderingFilter):
         ]
 
     def get_ordering(self, request, queryset, view):
-        ordering = super().get_ordering(request, queryset, view)
+        """The terms exactly as sent, comma-separated: each a known field, with no spaces and `-` at most once."""
         explicit = request.query_params.get(self.ordering_param)
-        if "cursor" in request.query_params and explicit and list(ordering) not in (["id"], ["-id"]):
+        if not explicit:
+            return self.get_default_ordering(view)
+        ordering = self.remove_invalid_fields(queryset, explicit.split(","), view, request)
+        if "cursor" in request.query_params and ordering not in (["id"], ["-id"]):
             raise ValidationError({self.ordering_param: [_("With a cursor, ordering may only be id or -id.")]})
         return ordering
 
     def remove_invalid_fields(self, queryset, fields, view, request):
+        """The terms, when every one is valid; otherwise a 400 naming `ordering` (nothing is silently dropped)."""
+        if len(fields) > settings.API_MAX_LIST_ITEMS:
+            message = _("At most %(limit)d values.") % {"limit": settings.API_MAX_LIST_ITEMS}
+            raise ValidationError({self.ordering_param: [message]})
         valid = {name for name, _label in self.get_valid_fields(queryset, view, {"request": request})}
-        unknown = [term for term in fields if term.lstrip("-") not in valid]
+        names = [term.removeprefix("-") for term in fields]
+        unknown = [term or '""' for term, name in zip(fields, names, strict=True) if name not in valid]
         if unknown:
+            message = _("Cannot order by %(fields)s. Choose from: %(valid)s.")
             raise ValidationError(
-                {
-                    self.ordering_param: [
-                        _("Cannot order by %(fields)s. Choose from: %(valid)s.")
-                        % {"fields": ", ".join(unknown), "valid": ", ".join(sorted(valid))}
-                    ]
-                }
+                {self.ordering_param: [message % {"fields": ", ".join(unknown), "valid": ", ".join(sorted(valid))}]}
             )
-        return [term for term in fields if term]
+        return list(fields)

@@ -37,7 +37,11 @@ class KnownQueryParamsMixin:
         names |= set(self.extra_query_params)
         names |= self.backend_parameters()
         if self.action not in DETAIL_ACTIONS and self.paginator is not None:
-            names |= {parameter["name"] for parameter in self.paginator.get_schema_operation_parameters(self)}
+            names |= {
+                name
+                for parameter in self.paginator.get_schema_operation_parameters(self)
+                for name in wire_names(parameter)
+            }
         if hasattr(self, "in_time_parameters"):
             names |= {parameter["name"] for parameter in self.in_time_parameters()}
         return names
@@ -52,4 +56,15 @@ def backend_parameter_names(backend, view):
     if isinstance(backend, DjangoFilterBackend):
         filterset_class = getattr(view, "filterset_class", None)
         return set(filterset_class.base_filters) if filterset_class else set()
-    return {parameter["name"] for parameter in backend.get_schema_operation_parameters(view)}
+    return {name for parameter in backend.get_schema_operation_parameters(view) for name in wire_names(parameter)}
+
+
+def wire_names(parameter):
+    """The names a parameter takes in a query string: an exploded object parameter (paging's `page` or
+    `cursor`, each with `page_size`) is sent as its properties."""
+    schema = parameter.get("schema", {})
+    if not parameter.get("explode") or parameter.get("style", "form") != "form":
+        return {parameter["name"]}
+    objects = [schema, *schema.get("oneOf", []), *schema.get("anyOf", [])]
+    properties = {name for part in objects if part.get("type") == "object" for name in part.get("properties", {})}
+    return properties or {parameter["name"]}

@@ -16,6 +16,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 
 from .exceptions import api_field_names
+from .pagination import BY_NUMBER
 
 SKIPPED_FIELDS = frozenset({"id", "created", "updated"})
 EMPTY = (None, "")
@@ -85,7 +86,7 @@ class HistoryMixin:
         description="Each version of the record, and of its links (a source added, a condition removed), with its "
         "time, action, reason and changed fields; `user` is shown to staff only. Paged by `page`, not `cursor`.",
         responses=HistoryEntrySerializer(many=True),
-        parameters=[OpenApiParameter("cursor", exclude=True)],
+        parameters=[OpenApiParameter("paging", exclude=True), *BY_NUMBER],
     )
     @action(detail=True, methods=["get"], url_path="history", filter_backends=[])
     def history(self, request, *args, **kwargs):

@@ -3,6 +3,7 @@
 drf-spectacular reads viewsets, serializers and filtersets; this adds only what it cannot see.
 """
 
+from django.conf import settings
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -20,6 +21,8 @@ ERROR_DESCRIPTIONS = {
     406: "No representation in the requested media type.",
     409: "The record cannot be deleted while others point to it; `detail` names them.",
     412: "`If-Match` names a stale ETag: the record changed since it was read. The current ETag is in `ETag`.",
+    413: "The body is larger than the service reads (README, Limits); `errors` names `body`.",
+    414: "The address is longer than the service reads (README, Limits); `errors` names its longest part.",
     415: "Unsupported request media type; send JSON.",
     429: "Too many requests; retry after `Retry-After` seconds.",
 }
@@ -121,7 +124,9 @@ class TrackerAutoSchema(AutoSchema):
         return headers
 
     def error_codes(self):
-        codes = {406, 429}
+        codes = {406, 414, 429}
+        if self.method in ("POST", "PUT", "PATCH"):
+            codes.add(413)
         if self.method in SAFE_METHODS:
             codes |= {400} if self._is_list_view() or self.in_time_parameters() else set()
         else:
@@ -154,3 +159,19 @@ def document_record_viewset(read_serializer, write_serializer, noun, lookup_desc
         return document(viewset)
 
     return decorate
+
+
+def document_list_limits(result, generator, request, public):
+    """Every list a request may carry, in a body or as a comma-separated parameter, holds at most
+    API_MAX_LIST_ITEMS items (tracker.parsers, tracker.filters): a postprocessing hook, since the limit is the
+    parser's and no serializer or filter declares it."""
+    limit = settings.API_MAX_LIST_ITEMS
+    bodies = [schema for name, schema in result["components"]["schemas"].items() if name.endswith("Request")]
+    lists = [prop for body in bodies for prop in body.get("properties", {}).values() if prop.get("type") == "array"]
+    for operations in result["paths"].values():
+        for operation in operations.values():
+            parameters = operation.get("parameters", []) if isinstance(operation, dict) else []
+            lists += [p["schema"] for p in parameters if p["in"] == "query" and p["schema"].get("type") == "array"]
+    for schema in lists:
+        schema["maxItems"] = min(schema.get("maxItems", limit), limit)
+    return result

@@ -4,6 +4,7 @@ import json
 import re
 import sys
 
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DatabaseError, connection
 from django.http import Http404, JsonResponse
@@ -15,7 +16,7 @@ from rest_framework.response import Response
 
 from .as_of import AsOfMixin
 from .conditional import ConditionalMixin
-from .exceptions import PROBLEM_CONTENT_TYPE, api_validation_error, problem
+from .exceptions import PROBLEM_CONTENT_TYPE, api_validation_error, body_too_large, problem
 from .inputs import reject_null_characters
 from .query_params import KnownQueryParamsMixin
 from .record_history import HistoryMixin
@@ -196,6 +197,19 @@ def not_found(request, exception=None):
     from django.views.defaults import page_not_found
 
     return page_not_found(request, exception)
+
+
+def bad_request(request, exception=None):
+    """400 as problem details under /api/, and 413 for a body over DATA_UPLOAD_MAX_MEMORY_SIZE that Django refused
+    before any view ran; Django's page elsewhere."""
+    if not request.path.startswith("/api/"):
+        from django.views.defaults import bad_request as django_bad_request
+
+        return django_bad_request(request, exception)
+    if isinstance(exception, RequestDataTooBig):
+        too_large = body_too_large()
+        return problem_response(413, too_large.detail["body"][0], errors=too_large.detail)
+    return problem_response(400, _("The request could not be read."))
 
 
 def server_error(request):

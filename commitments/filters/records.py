@@ -3,8 +3,10 @@ a 400 naming the parameter."""
 
 import re
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
+from drf_spectacular.drainage import set_override
 from rest_framework.exceptions import ValidationError
 
 from countries.filters import CountryCodesFilter
@@ -20,7 +22,7 @@ from tracker.filters import (
 
 from ..choices import PERSONS, InitiativeStatus, OrganizationKind, PledgeKind, PledgeStatus, SourceKind
 from ..models import Condition, Initiative, Organization, Person, Pledge, Source
-from ..validators import validate_language, validate_unit
+from ..validators import LANGUAGE_TAG, UNITS, validate_language, validate_unit
 
 
 def validated_list(param, values, validator):
@@ -35,6 +37,9 @@ def validated_list(param, values, validator):
 class LanguageFilter(AnyOfFilter):
     """BCP 47 tags, comma-separated (any of)."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, schema={"type": "string", "pattern": LANGUAGE_TAG.pattern}, **kwargs)
+
     def filter(self, qs, value):
         if not value:
             return qs
@@ -48,7 +53,12 @@ def slugs(model, help_text, **kwargs):
 def ids(model, param, help_text, **kwargs):
     """A filter on comma-separated ids of `model`; one that is not an integer or names no record is a 400."""
     return KeysFilter(
-        queryset=model.objects.all(), key_field="id", normalize=as_int(param), help_text=help_text, **kwargs
+        queryset=model.objects.all(),
+        key_field="id",
+        pattern="[0-9]{1,19}",
+        normalize=as_int(param),
+        help_text=help_text,
+        **kwargs,
     )
 
 
@@ -56,7 +66,7 @@ class IdsOrKeysFilter(KeysFilter):
     """Comma-separated ids or keys of pledges or statements (any of); one that names no record is a 400."""
 
     def lookup(self, keys):
-        ids = [int(key) for key in keys if ASCII_DIGITS.fullmatch(key) and 0 < int(key) <= MAX_ID]
+        ids = [int(key) for key in keys if DIGITS.fullmatch(key) and 0 < int(key) <= MAX_ID]
         by_id = self.key_queryset.filter(id__in=ids).values_list("id", "id")
         by_key = self.key_queryset.filter(key__in=keys).values_list("key", "id")
         return [(str(id_), id_) for id_, _same in by_id] + list(by_key)
@@ -71,7 +81,7 @@ def source_ids(**kwargs):
 
 
 MAX_ID = 2**63 - 1
-ASCII_DIGITS = re.compile(r"[0-9]+")
+DIGITS = re.compile(r"[0-9]+")
 
 
 def as_int(param):
@@ -85,6 +95,24 @@ def as_int(param):
         return number
 
     return parse
+
+
+class QuantityField(forms.IntegerField):
+    """A whole number of the unit, written in ASCII digits only (no sign, spaces or decimal point)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not DIGITS.fullmatch(str(value)):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
+class QuantityFilter(filters.NumberFilter):
+    field_class = QuantityField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, min_value=0, max_value=MAX_ID, **kwargs)
+        schema = {"type": "integer", "minimum": 0, "maximum": MAX_ID, "description": str(self.extra["help_text"])}
+        set_override(self, "field", schema)
 
 
 class OrganizationFilterSet(TrackerFilterSet):
@@ -156,17 +184,16 @@ class PledgeFilterSet(TrackerFilterSet):
         apply="held_up_by",
     )
     unit = AnyOfFilter(
+        schema={"type": "string", "enum": UNITS},
         help_text=_("Units (persons or ISO 4217 codes); also the unit of quantity_min/quantity_max."),
         method="filter_unit",
     )
-    quantity_min = filters.NumberFilter(
+    quantity_min = QuantityFilter(
         method="filter_quantity_min",
-        min_value=0,
         help_text=_("Keeps pledges whose quantity can reach this number or more (in `unit`, default persons)."),
     )
-    quantity_max = filters.NumberFilter(
+    quantity_max = QuantityFilter(
         method="filter_quantity_max",
-        min_value=0,
         help_text=_("Keeps pledges whose quantity can stay at this number or less (in `unit`, default persons)."),
     )
     announced_after = PeriodEndsAfterFilter(

@@ -48,6 +48,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "tracker.limits.URILengthMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "tracker.unavailable.DatabaseUnavailableMiddleware",
@@ -124,6 +125,14 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
+# What one request may ask of the service; each limit is checked before any work is done on the request.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("API_MAX_BODY_BYTES", str(1024 * 1024)))
+API_MAX_BODY_DEPTH = int(os.environ.get("API_MAX_BODY_DEPTH", "32"))
+API_MAX_LIST_ITEMS = int(os.environ.get("API_MAX_LIST_ITEMS", "100"))
+API_MAX_SEARCH_TERMS = int(os.environ.get("API_MAX_SEARCH_TERMS", "10"))
+API_MAX_SEARCH_TERM_LENGTH = int(os.environ.get("API_MAX_SEARCH_TERM_LENGTH", "200"))
+API_MAX_URI_LENGTH = int(os.environ.get("API_MAX_URI_LENGTH", "4096"))
+
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STORAGES = {
@@ -159,7 +168,7 @@ REST_FRAMEWORK = {
         "tracker.renderers.TrackerBrowsableAPIRenderer",
     ],
     # JSON only: the write shapes nest objects (a quantity, a party, condition links) that a form cannot carry.
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["tracker.parsers.LimitedJSONParser"],
     "DEFAULT_THROTTLE_CLASSES": [
         "tracker.throttles.AnonRateThrottle",
         "tracker.throttles.UserRateThrottle",
@@ -251,6 +260,7 @@ SPECTACULAR_SETTINGS = {
     },
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "DISABLE_ERRORS_AND_WARNINGS": False,
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "tracker.schema.document_list_limits"],
 }
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

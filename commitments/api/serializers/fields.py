@@ -13,7 +13,10 @@ from ...choices import PartyType
 from ...models import Organization, Source
 from ...services.parties import party_for
 
+SLUG_SCHEMA = {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"}
 
+
+@extend_schema_field(SLUG_SCHEMA)
 class SlugField(serializers.SlugRelatedField):
     """A related record written by its slug."""
 
@@ -54,7 +57,11 @@ PARTY_SCHEMA = {
     "type": "object",
     "properties": {
         "type": {"type": "string", "enum": list(PartyType.values)},
-        "key": {"type": "string", "description": "ISO alpha-3 code of a country, or slug of a group or organization."},
+        "key": {
+            "type": "string",
+            "pattern": "^[-a-zA-Z0-9_]+$",
+            "description": "ISO alpha-3 code of a country, or slug of a group or organization.",
+        },
     },
     "required": ["type", "key"],
 }
