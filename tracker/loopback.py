@@ -35,18 +35,19 @@ def production_environment(**overrides):
     }
 
 
-def wait_until_healthy(url, process, timeout):
+def wait_until_serving(url, process, timeout, ready_path="/healthz"):
+    """Until `ready_path` answers 200 (/healthz needs the database; /api/ does not)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"gunicorn exited with {process.returncode} before answering")
         try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
+            with urllib.request.urlopen(f"{url}{ready_path}", timeout=2) as response:
                 if response.status == 200:
                     return
         except (urllib.error.URLError, OSError):
             time.sleep(0.2)
-    raise RuntimeError(f"gunicorn did not answer /healthz within {timeout} s")
+    raise RuntimeError(f"gunicorn did not answer {ready_path} within {timeout} s")
 
 
 def stop(process):
@@ -59,7 +60,7 @@ def stop(process):
 
 
 @contextlib.contextmanager
-def gunicorn(environment, workers=4, threads=1, startup_timeout=60):
+def gunicorn(environment, workers=4, threads=1, startup_timeout=60, ready_path="/healthz", output=None):
     """Serve config.wsgi with `workers` processes on a free loopback port; yields the base URL, then stops it.
 
     The workers are forked from an app loaded once (--preload), so all of them are serving by the time it
@@ -68,10 +69,10 @@ def gunicorn(environment, workers=4, threads=1, startup_timeout=60):
     port = free_port()
     command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"{HOST}:{port}", "--preload"]
     command += ["--workers", str(workers), "--threads", str(threads), "--log-level", "warning"]
-    process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=environment)
+    process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=environment, stdout=output, stderr=output)
     try:
         url = f"http://{HOST}:{port}"
-        wait_until_healthy(url, process, startup_timeout)
+        wait_until_serving(url, process, startup_timeout, ready_path)
         yield url
     finally:
         stop(process)

@@ -4,20 +4,12 @@ import contextlib
 import os
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent.parent
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from tracker import loopback
 
 
 class TcpServer:
@@ -62,31 +54,13 @@ def pump(source, target):
             target.sendall(data)
 
 
-@contextlib.contextmanager
 def gunicorn(database_url, **environ):
-    """The app under gunicorn (one sync worker, as the README serves it) on `database_url`; yields its base URL."""
-    port = free_port()
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test", "DATABASE_URL": database_url, **environ}
-    command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"]
-    process = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_until_serving(f"http://127.0.0.1:{port}", process)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
-def wait_until_serving(base, process, seconds=30):
-    """Until the worker has loaded the app: /api/ answers without the database."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "gunicorn exited"
-        with contextlib.suppress(OSError):
-            if fetch(f"{base}/api/")[0] == 200:
-                return
-        time.sleep(0.1)
-    raise AssertionError("gunicorn did not start")
+    """The app under gunicorn (one sync worker, as the README serves it) on `database_url`; yields its base URL.
+    It is ready when /api/ answers, which needs no database."""
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test", "DATABASE_URL": database_url}
+    return loopback.gunicorn(
+        {**environment, **environ}, workers=1, startup_timeout=30, ready_path="/api/", output=subprocess.DEVNULL
+    )
 
 
 def fetch(url, method="GET", headers=None, body=None, timeout=60):

@@ -9,9 +9,10 @@ from django.db import InterfaceError, OperationalError, connection
 from django.test import RequestFactory
 
 from tracker.exceptions import problem_exception_handler
+from tracker.loopback import free_port
 from tracker.unavailable import DatabaseUnavailableMiddleware
 
-from .loopback import TcpServer, fetch, free_port, gunicorn
+from .loopback import TcpServer, fetch, gunicorn
 
 SESSION = {"Cookie": "sessionid=abcdefghijklmnopqrstuvwxyz012345"}
 TOKEN = {"Authorization": "Token 0123456789abcdef0123456789abcdef01234567"}
