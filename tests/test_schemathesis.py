@@ -39,8 +39,8 @@ from schemathesis.specs.openapi.checks import (
 SCHEMA_URL = "/api/v1/schema/?format=json"
 MODES = [schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE]
 REFERENCE_MESSAGES = re.compile(
-    r"^Unknown: |is not a known ISO 639 language|does not exist"
-    r"|^No (country has the code|record has the slug|source has the id)"
+    r"^Unknown( country code)?: |is not a known ISO 639 language|does not exist"
+    r"|^No (country has the code|record has the slug|record has the id or key|source has the id)"
 )
 # OpenAPI cannot tie one parameter's values to another's presence: `ordering` other than id with a cursor.
 CROSS_PARAMETER_MESSAGES = re.compile(r"^With a cursor, ordering may only be")

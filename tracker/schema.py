@@ -11,6 +11,7 @@ from rest_framework import serializers
 from rest_framework.permissions import SAFE_METHODS
 
 from .exceptions import PROBLEM_CONTENT_TYPE
+from .query_params import wire_names
 
 ERROR_DESCRIPTIONS = {
     400: "Invalid input or query parameter; `errors` maps each field or parameter to its messages.",
@@ -69,7 +70,9 @@ class TrackerAutoSchema(AutoSchema):
         """An optional query parameter sent empty means not given (HTML forms send every field), so say so."""
         parameters = [*super()._get_parameters(), *self.in_time_parameters()]
         for parameter in parameters:
-            if parameter["in"] == "query" and not parameter.get("required"):
+            # An exploded object parameter (paging) has no name of its own on the wire to send empty.
+            sent_by_name = wire_names(parameter) == {parameter["name"]}
+            if parameter["in"] == "query" and not parameter.get("required") and sent_by_name:
                 parameter["allowEmptyValue"] = True
             if parameter["in"] == "path" and getattr(self.view, "key_lookup_field", None):
                 parameter["description"] = f"The record's id, or its `{self.view.key_lookup_field}`."
