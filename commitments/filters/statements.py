@@ -63,6 +63,12 @@ class StatementFilterSet(TrackerFilterSet):
     language = LanguageFilter(field_name="language", help_text=_("Language of the text: BCP 47 tags (any of)."))
     stated_after = PeriodEndsAfterFilter(field_name="date", help_text=_("Dated in a period ending on or after this."))
     stated_before = PeriodStartsBeforeFilter(field_name="date", help_text=_("Dated in a period starting on or before."))
+    reported_after = PeriodEndsAfterFilter(
+        field_name="reported", help_text=_("First reported (earliest cited source) in a period ending on or after.")
+    )
+    reported_before = PeriodStartsBeforeFilter(
+        field_name="reported", help_text=_("First reported (earliest cited source) in a period starting on or before.")
+    )
     source = source_ids(apply="citing")
     publisher = slugs(Organization, _("Cited sources published by these organizations."), apply="published_by")
 

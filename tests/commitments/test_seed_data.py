@@ -6,6 +6,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import transaction
+from django.urls import reverse
 
 from commitments.models import (
     Condition,
@@ -21,12 +22,30 @@ from commitments.models import (
 from commitments.services.pledges import pledge_update
 from commitments.services.statements import statement_update
 from countries.models import CountryGroup
+from tests.helpers import results
 
 pytestmark = pytest.mark.django_db
 
 ARTICLE = Path(__file__).resolve().parents[2] / "commitments/seed/gaza_2025/cmcc-kiryat-gat-article.id.txt"
 LEFTOVER = "membuka tab baru"
 TRACKED_APPS = ("countries", "commitments")
+UNDATED = {
+    "2025-10-20-hamas-spokesperson-sensitive-issue",
+    "2025-10-20-uk-spokesperson-planning-officers",
+    "2025-10-20-uk-spokesperson-declined-further-comment",
+    "2025-10-20-us-and-canadian-militaries-no-response",
+    "2025-10-20-officials-countries-hesitate",
+    "2025-10-20-diplomats-two-forces",
+    "2025-10-20-diplomats-pa-security-forces",
+    "2025-10-20-diplomats-european-police-observers",
+    "2025-10-20-israeli-security-sources-phased-entry",
+    "2025-10-20-two-officials-withdrawal-pace",
+    "2025-10-20-itamar-rabinovich-force-needed",
+    "2025-10-20-ha-hellyer-skeptical-enough-troops",
+    "2025-10-20-ha-hellyer-reluctant-contributors",
+    "2025-10-20-ha-hellyer-disarmament-cooperation",
+    "2025-10-20-assaf-orion-israel-may-resume-war",
+}
 
 
 def load():
@@ -217,6 +236,38 @@ def test_gulf_states_hold_the_gcc_members_and_the_others_none(seeded):
     members = set(CountryGroup.objects.get(slug="gulf-states").memberships.values_list("country__iso3", flat=True))
     assert members == {"SAU", "ARE", "QAT", "KWT", "BHR", "OMN"}
     assert not CountryGroup.objects.filter(slug__in=["arab-states", "european-countries"], memberships__isnull=False)
+
+
+def test_statements_whose_lines_give_no_date_are_undated_and_reported_on_the_report_day(seeded, api_client):
+    rows = results(api_client.get(reverse("v1:statement-list"), {"page_size": 500}))
+    undated = {row["key"]: (row["date"], row["reported"]) for row in rows if row["date"] is None}
+    assert undated == dict.fromkeys(UNDATED, (None, "2025-10-24"))
+    assert all(row["reported"] == "2025-10-24" for row in rows)
+
+
+def test_statements_reported_on_the_report_day_are_found_by_reported_not_by_stated(seeded, api_client):
+    url = reverse("v1:statement-list")
+    stated = {row["key"] for row in results(api_client.get(url, {"stated_after": "2025-10-20", "page_size": 500}))}
+    reported = {row["key"] for row in results(api_client.get(url, {"reported_after": "2025-10-24", "page_size": 500}))}
+    assert not stated & UNDATED
+    assert reported >= UNDATED
+
+
+@pytest.mark.parametrize(
+    ("collection", "field", "shown"),
+    [
+        (
+            "pledge",
+            "key",
+            {"usa-cmcc-troops", "idn-gaza-isf-troops", "gulf-states-gaza-isf-troops", "tur-gaza-isf-troops"},
+        ),
+        ("initiative", "slug", {"gaza-ceasefire", "cmcc"}),
+        ("condition", "slug", {"force-composition"}),
+    ],
+)
+def test_valid_at_before_the_report_shows_only_states_dated_before_it(seeded, api_client, collection, field, shown):
+    response = api_client.get(reverse(f"v1:{collection}-list"), {"valid_at": "2025-10-22", "page_size": 500})
+    assert {row[field] for row in results(response)} == shown
 
 
 def test_every_pledge_and_statement_cites_a_source(seeded):

@@ -201,6 +201,30 @@ def test_stated_before_keeps_a_statement_dated_by_a_month_that_starts_before_the
     assert found(api_client, stated_before="2025-10-15") == [month.id]
 
 
+def reported_on(*days, precision="day"):
+    """An undated statement citing a source published on each of `days`."""
+    sources = [SourceFactory(published=day, published_precision=precision) for day in days]
+    return StatementFactory(date=None, sources=sources)
+
+
+def test_reported_after_keeps_statements_whose_earliest_source_ends_on_or_after_the_day(api_client):
+    week = reported_on(datetime.date(2025, 10, 20), precision="week")
+    reported_on(datetime.date(2025, 10, 21))
+    assert found(api_client, reported_after="2025-10-22") == [week.id]
+
+
+def test_reported_before_reads_the_earliest_cited_source(api_client):
+    early = reported_on(datetime.date(2025, 10, 24), datetime.date(2025, 10, 10))
+    reported_on(datetime.date(2025, 10, 24))
+    assert found(api_client, reported_before="2025-10-15") == [early.id]
+
+
+def test_statements_order_by_reported_when_asked(api_client):
+    late, early = reported_on(datetime.date(2025, 10, 24)), reported_on(datetime.date(2025, 10, 1))
+    assert found(api_client, ordering="reported") == [early.id, late.id]
+    assert found(api_client, ordering="-reported") == [late.id, early.id]
+
+
 def test_source_keeps_statements_citing_those_sources(api_client):
     reuters = SourceFactory()
     hit, _miss = StatementFactory(sources=[reuters]), StatementFactory()

@@ -18,6 +18,7 @@ from commitments.models import (
 )
 from commitments.services.events import status_event_create
 from commitments.services.parties import party_for
+from commitments.services.sources import source_update
 from tests.factories import (
     ConditionFactory,
     InitiativeFactory,
@@ -177,6 +178,36 @@ def test_statement_list_shows_sources_key_and_date_with_precision(api_client):
     ]
     assert row["key"] == made.statement.key and row["key"]
     assert (row["date"], row["date_precision"]) == ("2025-10-20", "week")
+
+
+def test_an_undated_statement_is_reported_by_its_earliest_dated_source(api_client):
+    undated = SourceFactory(published=None)
+    late, early = (
+        SourceFactory(published=datetime.date(2025, 10, 24)),
+        SourceFactory(published=datetime.date(2025, 10, 1), published_precision="month"),
+    )
+    StatementFactory(date=None, sources=[undated, late, early])
+    (row,) = results(api_client.get(list_url()))
+    assert (row["date"], row["date_precision"]) == (None, None)
+    assert (row["reported"], row["reported_precision"]) == ("2025-10-01", "month")
+
+
+def test_a_statement_whose_sources_give_no_date_has_no_reported_date(api_client):
+    StatementFactory(date=None, sources=[SourceFactory(published=None)])
+    (row,) = results(api_client.get(list_url()))
+    assert (row["reported"], row["reported_precision"]) == (None, None)
+
+
+def test_reported_follows_a_correction_of_the_sources_date(api_client):
+    source = SourceFactory(published=datetime.date(2025, 10, 24))
+    statement = StatementFactory(sources=[source])
+    source_update(source, published=datetime.date(2025, 10, 23))
+    assert api_client.get(detail_url(statement.pk)).json()["reported"] == "2025-10-23"
+
+
+def test_reported_is_read_only(editor_client, new):
+    response = editor_client.post(list_url(), payload(new.person, new.pledge, new.source, reported="2025-10-01"))
+    assert_problem(response, 400, "reported")
 
 
 def test_statement_detail_is_shaped_as_in_the_list(api_client):

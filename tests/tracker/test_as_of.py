@@ -179,6 +179,18 @@ def test_statement_condition_filter_combines_with_as_of(api_client):
     assert ids(response) == {about.pk}
 
 
+def test_statement_reported_reads_the_sources_as_they_stood(api_client):
+    source = SourceFactory(published=datetime.date(2025, 10, 24))
+    statement = StatementFactory(date=None, sources=[source])
+    before = timezone.now()
+    statement_update(statement, sources=[SourceFactory(published=datetime.date(2025, 10, 1))])
+    url = reverse("v1:statement-list")
+
+    assert [row["reported"] for row in results(as_of(api_client, url, before))] == ["2025-10-24"]
+    assert ids(as_of(api_client, url, before, reported_before="2025-10-10")) == set()
+    assert [row["reported"] for row in results(api_client.get(url))] == ["2025-10-01"]
+
+
 def test_a_date_means_the_end_of_that_day_utc(api_client):
     pledge = PledgeFactory()
     Pledge.history.filter(id=pledge.pk).update(history_date=datetime.datetime(2025, 10, 24, 22, 0, tzinfo=UTC))

@@ -59,8 +59,13 @@ class StatementSerializer(TimestampsMixin):
     spoken_language = serializers.CharField(allow_null=True, help_text="Language originally spoken, where known.")
     translation = serializers.CharField(help_text="English translation.")
     translation_by = ChoiceField(choices=TranslationBy.choices, allow_null=True)
-    date = serializers.DateField(allow_null=True)
+    date = serializers.DateField(allow_null=True, help_text="When it was said; null when the source does not say.")
     date_precision = ChoiceField(choices=DatePrecision.choices, allow_null=True)
+    reported = serializers.DateField(
+        allow_null=True,
+        help_text="Publication date of the earliest cited source that has one: the statement was made no later.",
+    )
+    reported_precision = ChoiceField(choices=DatePrecision.choices, allow_null=True)
     speakers = SpeakerSerializer(many=True)
     on_behalf_of = PartyRefSerializer(allow_null=True)
     targets = TargetSerializer(many=True)

@@ -8,10 +8,17 @@ Rules the data follows:
   Translations into English are an editor's. Locators give the line of the held text (line 1 is the photo
   caption; headings are lines of their own).
 - Dates never claim more than the report: what it says in its own voice, and Rubio's words on the day of his
-  visit ("pada hari Jumat"), are dated the report's day, 24 October 2025. "Minggu ini" (this week) and what
-  people told the reporters for this report are dated the week of Monday 20 October 2025, precision week.
-  "Dua minggu lalu" (two weeks ago) is the week of 6 October 2025. A status the report attests without a
-  date of its own is dated the report's day, and its note says so.
+  visit ("pada hari Jumat"), are dated the report's day, 24 October 2025. What a line says happened "minggu
+  ini" (this week: the US military's announcement, Vance, Netanyahu) is dated the week of Monday 20 October
+  2025, precision week. "Dua minggu lalu" (two weeks ago) is the week of 6 October 2025.
+- A statement whose line gives no date ("Ketika ditanya…", "kata mereka", "mengatakan": the Hamas
+  spokesperson, the UK spokesperson, the US and Canadian militaries, the six briefing statements,
+  Rabinovich, Hellyer, Orion) has no date. It was made no later than the report, which the API shows as its
+  `reported` date (the publication date of the earliest source it cites: 24 October 2025).
+- A status event takes the date of its dated evidence; one whose evidence gives no date (the UK officers,
+  the PA forces and the European police and their initiatives, the two forces, the phased entry, the
+  conditions resting on Hellyer and on the briefings) takes the report's day, so `valid_at` shows it from
+  24 October 2025 only.
 - Quantities keep the report's words; a vague word maps to the bound it guarantees ("ribuan", thousands,
   is at least 1,000) and "sejumlah kecil" (a small number) to none.
 - A statement is a quote when its text holds the speaker's own words in quotation marks, a paraphrase when
