@@ -355,6 +355,7 @@ def statement_form(person, sources=()):
         "date": "2025-10-24",
         "date_precision": "day",
         **formset("speakers", [{"person": person.pk, "position": "0"}]),
+        **formset("according_to"),
         **formset("source_links", [{"source": source.pk} for source in sources]),
         **formset("targets"),
         **REASON,

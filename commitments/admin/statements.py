@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Statement, StatementSource, StatementSpeaker, StatementTarget
+from ..models import Statement, StatementBasis, StatementSource, StatementSpeaker, StatementTarget
 from ..services.keys import unique_key
 from ..services.statements import statement_key_base
 from .base import TIMESTAMPS, PeriodDatesForm, SourcesRequiredFormSet, TrackedAdmin, dated_fieldset, party_related
@@ -16,6 +16,15 @@ class StatementSpeakerInline(admin.TabularInline):
     fields = ("person", "organization", "role", "count", "position")
     autocomplete_fields = ("person", "organization")
     extra = 1
+
+
+class StatementBasisInline(admin.TabularInline):
+    """The parties the statement reports according to, neither its speakers nor the party spoken for."""
+
+    model = StatementBasis
+    fields = ("party", "words")
+    autocomplete_fields = ("party",)
+    extra = 0
 
 
 class StatementSourceInline(admin.TabularInline):
@@ -50,7 +59,7 @@ class StatementAdmin(TrackedAdmin):
     )
     autocomplete_fields = ("on_behalf_of",)
     date_hierarchy = "date"
-    inlines = (StatementSpeakerInline, StatementSourceInline, StatementTargetInline)
+    inlines = (StatementSpeakerInline, StatementBasisInline, StatementSourceInline, StatementTargetInline)
     fieldsets = (
         (None, {"fields": ("key", "kind", "on_behalf_of")}),
         (_("Text"), {"fields": ("text", ("language", "spoken_language"), ("translation", "translation_by"))}),

@@ -270,6 +270,7 @@ class StatementViewSet(ServiceViewSet):
     delete_service = services.statements.statement_delete
     history_links = {
         "speakers": ("commitments.StatementSpeaker", "statement"),
+        "according_to": ("commitments.StatementBasis", "statement"),
         "sources": ("commitments.StatementSource", "statement"),
         "targets": ("commitments.StatementTarget", "statement"),
     }

@@ -216,3 +216,33 @@ class StatementTarget(TrackedModel):
     def __str__(self):
         field = next(name for name in ("party", "pledge", "condition", "initiative") if getattr(self, f"{name}_id"))
         return f"{self.label('statement')} → {self.label(field)} ({self.stance or 'no stance'})"
+
+
+class StatementBasis(TrackedModel):
+    """A party a statement reports according to ("menurut penghitungan Israel"): the source the speaker names as
+    the basis of what it says, neither a speaker nor the party spoken for."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="according_to")
+    party = models.ForeignKey("commitments.Party", on_delete=models.PROTECT, related_name="statement_bases")
+    words = models.CharField(
+        _("the source's words"), max_length=300, blank=True, help_text=_('As in the source: "menurut pejabat …".')
+    )
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("according to")
+        verbose_name_plural = _("according to")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement", "party"],
+                name="statementbasis_party_unique",
+                violation_error_message=_("The statement already reports according to this party."),
+                violation_error_code="according_to",
+            )
+        ]
+
+    def feed_parents(self):
+        return self.feed_parent("statement")
+
+    def __str__(self):
+        return f"{self.label('statement')} according to {self.label('party')}"

@@ -38,10 +38,14 @@ class StatementRows(Rows):
 
     def shape(self, rows):
         ids = [row["id"] for row in rows]
-        speakers, sources, targets = self.speakers(ids), self.sources(ids), self.targets(ids)
+        links = {
+            "speakers": self.speakers(ids),
+            "according_to": self.according_to(ids),
+            "targets": self.targets(ids),
+            "sources": self.sources(ids),
+        }
         return [
-            self.shape_one(row, speakers.get(row["id"], []), sources.get(row["id"], []), targets.get(row["id"], []))
-            for row in rows
+            self.shape_one(row, **{name: grouped.get(row["id"], []) for name, grouped in links.items()}) for row in rows
         ]
 
     def speakers(self, ids):
@@ -79,6 +83,19 @@ class StatementRows(Rows):
             "count": row["count"],
         }
 
+    def according_to(self, ids):
+        from ..models import StatementBasis
+
+        rows = (
+            self.table(StatementBasis)
+            .filter(statement_id__in=ids)
+            .order_by("id")
+            .values("statement_id", *party_fields("party"), "words")
+        )
+        return group_by(
+            (row["statement_id"], {"party": party_obj(self.urls, row, "party"), "words": row["words"]}) for row in rows
+        )
+
     def sources(self, ids):
         from ..models import StatementSource
 
@@ -112,7 +129,7 @@ class StatementRows(Rows):
             "stance": row["stance"] or None,
         }
 
-    def shape_one(self, row, speakers, sources, targets):
+    def shape_one(self, row, speakers, according_to, targets, sources):
         return {
             "url": self.urls.detail("statement", row["id"]),
             "id": row["id"],
@@ -129,6 +146,7 @@ class StatementRows(Rows):
             "reported_precision": row["reported_precision"] if row["reported"] else None,
             "speakers": speakers,
             "on_behalf_of": party_obj(self.urls, row, "on_behalf_of"),
+            "according_to": according_to,
             "targets": targets,
             "sources": sources,
             "created": row["created"],

@@ -223,8 +223,14 @@ def test_ceasefire_took_effect_two_weeks_before_the_report(seeded):
 def test_death_tolls_name_their_tallies(seeded):
     israel = statement("2025-10-24-reuters-israel-death-toll-2023-10-07")
     gaza = statement("2025-10-24-reuters-gaza-death-toll")
-    assert (israel.kind, israel.on_behalf_of.country.iso3) == ("report", "ISR")
-    assert {s.organization.slug for s in gaza.speakers.all()} == {"reuters", "gaza-health-officials"}
+    for toll in (israel, gaza):
+        assert (toll.kind, toll.on_behalf_of) == ("report", None)
+        assert [s.organization.slug for s in toll.speakers.all()] == ["reuters"]
+    ((israel_tally, israel_words),) = israel.according_to.values_list("party__country__iso3", "words")
+    ((gaza_tally, gaza_words),) = gaza.according_to.values_list("party__organization__slug", "words")
+    assert (israel_tally, israel_words) == ("ISR", "menurut penghitungan Israel")
+    assert (gaza_tally, gaza_words) == ("gaza-health-officials", "menurut pejabat kesehatan Gaza")
+    assert israel_words in israel.text and gaza_words in gaza.text
 
 
 def test_militaries_that_did_not_respond(seeded):

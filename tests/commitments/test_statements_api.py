@@ -12,6 +12,7 @@ from commitments.models import (
     Party,
     Source,
     Statement,
+    StatementBasis,
     StatementSource,
     StatementSpeaker,
     StatementTarget,
@@ -58,7 +59,9 @@ def rich_statement():
         office=OrganizationFactory(name="Prime Minister's Office"),
     )
     pledge, sources = PledgeFactory(), [SourceFactory(), SourceFactory()]
+    tally = party_for(organization=OrganizationFactory(name="Gaza health officials"))
     statement = StatementFactory(
+        according_to=[StatementBasis(party=tally, words="menurut pejabat kesehatan Gaza")],
         speakers=[
             StatementSpeaker(person=people.named, role="Prime Minister"),
             StatementSpeaker(organization=people.office),
@@ -208,6 +211,33 @@ def test_reported_follows_a_correction_of_the_sources_date(api_client):
 def test_reported_is_read_only(editor_client, new):
     response = editor_client.post(list_url(), payload(new.person, new.pledge, new.source, reported="2025-10-01"))
     assert_problem(response, 400, "reported")
+
+
+def test_statement_list_shows_what_it_reports_according_to_apart_from_its_speakers(api_client):
+    made = rich_statement()
+    (row,) = results(api_client.get(list_url()))
+    (basis,) = row["according_to"]
+    assert basis["words"] == "menurut pejabat kesehatan Gaza"
+    assert (basis["party"]["type"], basis["party"]["name"]) == ("organization", "Gaza health officials")
+    assert "Gaza health officials" not in {s["organization"] and s["organization"]["name"] for s in row["speakers"]}
+    assert row["on_behalf_of"]["key"] == "ISR" and made.statement.according_to.count() == 1
+
+
+def test_editor_writes_the_parties_a_statement_reports_according_to(editor_client, new):
+    tally = {"party": {"type": "country", "key": "ISR"}, "words": "menurut penghitungan Israel"}
+    body = editor_client.post(list_url(), payload(new.person, new.pledge, new.source, according_to=[tally])).json()
+    assert [(b["party"]["type"], b["party"]["key"], b["words"]) for b in body["according_to"]] == [
+        ("country", "ISR", "menurut penghitungan Israel")
+    ]
+    response = editor_client.patch(detail_url(body["id"]), {"according_to": []}, format="json")
+    assert response.json()["according_to"] == []
+    assert not StatementBasis.objects.exists()
+
+
+def test_the_same_party_twice_in_according_to_is_a_400_naming_it(editor_client, new):
+    tally = {"party": {"type": "country", "key": "ISR"}}
+    response = editor_client.post(list_url(), payload(new.person, new.pledge, new.source, according_to=[tally] * 2))
+    assert_problem(response, 400, "according_to")
 
 
 def test_statement_detail_is_shaped_as_in_the_list(api_client):

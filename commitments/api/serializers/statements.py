@@ -7,7 +7,17 @@ from tracker.dates import DatePrecision
 from tracker.serializers import ChoiceField, StrictModelSerializer, StrictSerializer
 
 from ...choices import PartyType, Stance, StatementKind, TranslationBy
-from ...models import Condition, Initiative, Organization, Person, Pledge, Statement, StatementSpeaker, StatementTarget
+from ...models import (
+    Condition,
+    Initiative,
+    Organization,
+    Person,
+    Pledge,
+    Statement,
+    StatementBasis,
+    StatementSpeaker,
+    StatementTarget,
+)
 from ...services.parties import party_for
 from .fields import IdOrKeyField, PartyField, SlugField, citations
 from .refs import (
@@ -34,6 +44,11 @@ class SpeakerSerializer(serializers.Serializer):
     organization = SlugRefSerializer(allow_null=True)
     role = serializers.CharField(help_text="The speaker's role at the time.")
     count = serializers.IntegerField(allow_null=True, help_text='For an anonymous group, how many ("three diplomats").')
+
+
+class BasisSerializer(serializers.Serializer):
+    party = PartyRefSerializer()
+    words = serializers.CharField(help_text='The source\'s words ("menurut pejabat kesehatan Gaza").')
 
 
 class TargetSerializer(serializers.Serializer):
@@ -68,6 +83,11 @@ class StatementSerializer(TimestampsMixin):
     reported_precision = ChoiceField(choices=DatePrecision.choices, allow_null=True)
     speakers = SpeakerSerializer(many=True)
     on_behalf_of = PartyRefSerializer(allow_null=True)
+    according_to = BasisSerializer(
+        many=True,
+        help_text="The parties the statement reports according to: its basis, not its speakers nor the party "
+        "spoken for.",
+    )
     targets = TargetSerializer(many=True)
     sources = SourceRefSerializer(many=True)
 
@@ -85,6 +105,16 @@ class SpeakerWriteSerializer(StrictModelSerializer):
         if (attrs.get("person") is None) == (attrs.get("organization") is None):
             raise serializers.ValidationError(_("A speaker is either a person or an organization."))
         return attrs
+
+
+class BasisWriteSerializer(StrictSerializer):
+    """`{"party": {"type": "organization", "key": "gaza-health-officials"}, "words": "menurut …"}`."""
+
+    party = PartyField()
+    words = serializers.CharField(required=False, allow_blank=True, max_length=300)
+
+    def validate(self, attrs):
+        return StatementBasis(party=attrs["party"], words=attrs.get("words", ""))
 
 
 class TargetWriteSerializer(StrictSerializer):
@@ -112,6 +142,7 @@ class TargetWriteSerializer(StrictSerializer):
 class StatementWriteSerializer(StrictModelSerializer):
     speakers = SpeakerWriteSerializer(many=True, required=False)
     on_behalf_of = PartyField(required=False, allow_null=True)
+    according_to = BasisWriteSerializer(many=True, required=False)
     targets = TargetWriteSerializer(many=True, required=False)
     sources = citations(min_length=1, help_text="At least one source: ids, or {id, locator} objects.")
 
@@ -128,6 +159,7 @@ class StatementWriteSerializer(StrictModelSerializer):
             "date_precision",
             "speakers",
             "on_behalf_of",
+            "according_to",
             "targets",
             "sources",
         ]

@@ -19,6 +19,10 @@ Rules the data follows:
   the PA forces and the European police and their initiatives, the two forces, the phased entry, the
   conditions resting on Hellyer and on the briefings) takes the report's day, so `valid_at` shows it from
   24 October 2025 only.
+- Reporting is not speaking: the death tolls (lines 10 and 11) are Reuters' sentences, so Reuters is their
+  only speaker and nobody is spoken for; what they rest on ("menurut penghitungan Israel", Israel's tallies;
+  "menurut pejabat kesehatan Gaza", Gaza health officials) is recorded as what they report according to,
+  with those words.
 - Quantities keep the report's words; a vague word maps to the bound it guarantees ("ribuan", thousands,
   is at least 1,000) and "sejumlah kecil" (a small number) to none.
 - A statement is a quote when its text holds the speaker's own words in quotation marks, a paraphrase when

@@ -118,7 +118,8 @@ _REPORTS = [
     {
         "key": "2025-10-24-reuters-israel-death-toll-2023-10-07",
         "line": "line 10",
-        "on_behalf_of": "ISR",
+        "on_behalf_of": None,
+        "according_to": [("ISR", "menurut penghitungan Israel")],
         "text": (
             "Perang Gaza dipicu oleh serangan yang dipimpin Hamas pada 7 Oktober 2023 yang menewaskan sekitar 1.200 "
             "orang di Israel, menurut penghitungan Israel."
@@ -131,8 +132,8 @@ _REPORTS = [
     {
         "key": "2025-10-24-reuters-gaza-death-toll",
         "line": "line 11",
-        "on_behalf_of": "org:gaza-health-officials",
-        "speakers": [REUTERS, ("organization", "gaza-health-officials", "source of the tally the report cites", None)],
+        "on_behalf_of": None,
+        "according_to": [("org:gaza-health-officials", "menurut pejabat kesehatan Gaza")],
         "text": (
             "Lebih dari 68.000 warga Palestina telah tewas sejak saat itu dalam serangan Israel di Gaza, menurut "
             "pejabat kesehatan Gaza."
