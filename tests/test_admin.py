@@ -352,6 +352,7 @@ def statement_form(person, sources=()):
         "kind": "quote",
         "text": "Indonesia could take part.",
         "language": "en",
+        "text_origin": "own_words",
         "date": "2025-10-24",
         "date_precision": "day",
         **formset("speakers", [{"person": person.pk, "position": "0"}]),

@@ -47,7 +47,7 @@ class StatementTargetInline(admin.TabularInline):
 class StatementAdmin(TrackedAdmin):
     form = StatementForm
     list_display = ("key", "kind", "speaker_names", "date", "date_precision", "on_behalf_of", "language")
-    list_filter = ("kind", "date_precision", "translation_by", "language")
+    list_filter = ("kind", "date_precision", "text_origin", "translation_by", "language")
     list_select_related = party_related("on_behalf_of")
     search_fields = (
         "key",
@@ -62,7 +62,10 @@ class StatementAdmin(TrackedAdmin):
     inlines = (StatementSpeakerInline, StatementBasisInline, StatementSourceInline, StatementTargetInline)
     fieldsets = (
         (None, {"fields": ("key", "kind", "on_behalf_of")}),
-        (_("Text"), {"fields": ("text", ("language", "spoken_language"), ("translation", "translation_by"))}),
+        (
+            _("Text"),
+            {"fields": ("text", ("language", "text_origin", "spoken_language"), ("translation", "translation_by"))},
+        ),
         dated_fieldset(_("Date"), "date"),
         TIMESTAMPS,
     )

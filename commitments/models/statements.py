@@ -1,11 +1,11 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from tracker.dates import precision_field
 from tracker.models import TrackedModel
 
-from ..choices import Stance, StatementKind, TranslationBy
+from ..choices import Stance, StatementKind, TextOrigin, TranslationBy
 from ..querysets import StatementQuerySet
 from ..validators import validate_language
 from .constraints import exactly_one, unique_when_set
@@ -35,6 +35,16 @@ class Statement(TrackedModel):
         validators=[validate_language],
         help_text=_("Where the source shows it."),
     )
+    text_origin = models.CharField(
+        _("the text is"),
+        max_length=12,
+        choices=TextOrigin.choices,
+        default=TextOrigin.OWN_WORDS,
+        help_text=_(
+            "Whether the text holds the speaker's own words or a translation of them (then from the language "
+            "originally spoken, where known): words in quotation marks in a translation are the translator's."
+        ),
+    )
     translation = models.TextField(_("English translation"), blank=True)
     translation_by = models.CharField(_("translated by"), max_length=10, choices=TranslationBy.choices, blank=True)
     date = models.DateField(_("date"), null=True, blank=True, help_text=_("Stored as the first day of its period."))
@@ -63,6 +73,22 @@ class Statement(TrackedModel):
                 name="statement_translation_has_translator",
                 violation_error_message=_("A translation says who made it, and only a translation does."),
                 violation_error_code="translation_by",
+            ),
+            models.CheckConstraint(
+                condition=Q(text_origin=TextOrigin.TRANSLATION)
+                | Q(spoken_language="")
+                | Q(spoken_language=F("language")),
+                name="statement_own_words_in_the_spoken_language",
+                violation_error_message=_(
+                    "A text in another language than the one spoken is a translation, not the speaker's own words."
+                ),
+                violation_error_code="text_origin",
+            ),
+            models.CheckConstraint(
+                condition=Q(text_origin=TextOrigin.OWN_WORDS) | ~Q(spoken_language=F("language")),
+                name="statement_translation_from_another_language",
+                violation_error_message=_("A translation is from another language than its own."),
+                violation_error_code="text_origin",
             ),
             models.CheckConstraint(
                 condition=~Q(

@@ -18,6 +18,7 @@ from countries.services import country_group_create, country_group_membership_cr
 from tracker.history import change_context
 from tracker.services import write_transaction
 
+from ..choices import TextOrigin
 from ..models import (
     Condition,
     ConditionLink,
@@ -234,6 +235,7 @@ class SeedLoader:
             "translation": spec["translation"],
             "translation_by": "editor",
             "language": self.source(self.data.TRANSLATION).language,
+            "text_origin": text_origin(self.source(self.data.TRANSLATION)),
             **dated("date", spec["when"]),
             **pick(spec, "spoken_language"),
         }
@@ -330,3 +332,8 @@ class SeedLoader:
                 **date,
             ),
         )
+
+
+def text_origin(source):
+    """A text drawn from a translation is a translation, whatever its quotation marks say."""
+    return TextOrigin.TRANSLATION if source.translation_of_id else TextOrigin.OWN_WORDS

@@ -276,6 +276,32 @@ def test_valid_at_before_the_report_shows_only_states_dated_before_it(seeded, ap
     assert {row[field] for row in results(response)} == shown
 
 
+def test_every_statement_text_says_it_is_a_translation(seeded, api_client):
+    rows = results(api_client.get(reverse("v1:statement-list"), {"page_size": 500}))
+    assert {row["text_origin"] for row in rows} == {"translation"}
+    assert {row["translation_by"] for row in rows} == {"editor"}
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "2025-10-20-itamar-rabinovich-force-needed",
+        "2025-10-20-ha-hellyer-disarmament-cooperation",
+        "2025-10-20-assaf-orion-israel-may-resume-war",
+        "2025-10-20-hamas-spokesperson-sensitive-issue",
+    ],
+)
+def test_translated_quotes_say_so_and_that_the_language_spoken_is_unknown(seeded, key):
+    quote = statement(key)
+    assert '"' in quote.text
+    assert (quote.kind, quote.text_origin, quote.language, quote.spoken_language) == ("quote", "translation", "id", "")
+
+
+def test_what_reuters_and_us_and_uk_officials_said_is_translated_from_english(seeded):
+    for key in ("2025-10-24-reuters-gaza-death-toll", "2025-10-20-uk-spokesperson-planning-officers"):
+        assert (statement(key).text_origin, statement(key).spoken_language) == ("translation", "en")
+
+
 def test_every_pledge_and_statement_cites_a_source(seeded):
     assert not Pledge.objects.filter(source_links__isnull=True).exists()
     assert not Statement.objects.filter(source_links__isnull=True).exists()

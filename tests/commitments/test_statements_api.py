@@ -34,7 +34,16 @@ from tests.helpers import assert_problem, assert_queries_flat, results
 
 pytestmark = pytest.mark.django_db
 
-PLAIN_FIELDS = ("kind", "text", "language", "spoken_language", "translation", "translation_by", "date")
+PLAIN_FIELDS = (
+    "kind",
+    "text",
+    "language",
+    "spoken_language",
+    "text_origin",
+    "translation",
+    "translation_by",
+    "date",
+)
 TARGET_KEYS = {"country": "iso3", "pledge": "id"}
 
 
@@ -238,6 +247,27 @@ def test_the_same_party_twice_in_according_to_is_a_400_naming_it(editor_client, 
     tally = {"party": {"type": "country", "key": "ISR"}}
     response = editor_client.post(list_url(), payload(new.person, new.pledge, new.source, according_to=[tally] * 2))
     assert_problem(response, 400, "according_to")
+
+
+def test_a_statement_is_the_speakers_own_words_unless_said_otherwise(editor_client, new):
+    body = editor_client.post(list_url(), payload(new.person, new.pledge, new.source)).json()
+    assert body["text_origin"] == "own_words"
+
+
+def test_a_translation_from_an_unknown_language_reads_spoken_language_null(editor_client, new):
+    body = editor_client.post(list_url(), payload(new.person, new.pledge, new.source, text_origin="translation"))
+    assert (body.json()["text_origin"], body.json()["spoken_language"]) == ("translation", None)
+
+
+@pytest.mark.parametrize(
+    ("text_origin", "spoken_language"), [("own_words", "en"), ("translation", "id")], ids=["own", "translation"]
+)
+def test_a_text_origin_that_contradicts_the_languages_is_a_400_naming_it(
+    editor_client, new, text_origin, spoken_language
+):
+    changes = {"text_origin": text_origin, "spoken_language": spoken_language}
+    response = editor_client.post(list_url(), payload(new.person, new.pledge, new.source, **changes))
+    assert_problem(response, 400, "text_origin")
 
 
 def test_statement_detail_is_shaped_as_in_the_list(api_client):

@@ -6,7 +6,7 @@ from countries.models import CountryGroup
 from tracker.dates import DatePrecision
 from tracker.serializers import ChoiceField, StrictModelSerializer, StrictSerializer
 
-from ...choices import PartyType, Stance, StatementKind, TranslationBy
+from ...choices import PartyType, Stance, StatementKind, TextOrigin, TranslationBy
 from ...models import (
     Condition,
     Initiative,
@@ -72,7 +72,12 @@ class StatementSerializer(TimestampsMixin):
     text = serializers.CharField()
     language = serializers.CharField(help_text="BCP 47 tag of the text.")
     spoken_language = serializers.CharField(allow_null=True, help_text="Language originally spoken, where known.")
-    translation = serializers.CharField(help_text="English translation.")
+    text_origin = ChoiceField(
+        choices=TextOrigin.choices,
+        help_text="`own_words`: the text is the speaker's own words; `translation`: a translation of them, from "
+        "`spoken_language` (null: the language is unknown). Quoted words in a translation are the translator's.",
+    )
+    translation = serializers.CharField(help_text="English translation, made by `translation_by`.")
     translation_by = ChoiceField(choices=TranslationBy.choices, allow_null=True)
     date = serializers.DateField(allow_null=True, help_text="When it was said; null when the source does not say.")
     date_precision = ChoiceField(choices=DatePrecision.choices, allow_null=True)
@@ -153,6 +158,7 @@ class StatementWriteSerializer(StrictModelSerializer):
             "text",
             "language",
             "spoken_language",
+            "text_origin",
             "translation",
             "translation_by",
             "date",

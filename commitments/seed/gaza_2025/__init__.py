@@ -25,9 +25,14 @@ Rules the data follows:
   with those words.
 - Quantities keep the report's words; a vague word maps to the bound it guarantees ("ribuan", thousands,
   is at least 1,000) and "sejumlah kecil" (a small number) to none.
-- A statement is a quote when its text holds the speaker's own words in quotation marks, a paraphrase when
-  it reports them. The spoken language is recorded only for US and UK officials and the US military, who
-  evidently spoke English.
+- A statement is a quote when its text holds the speaker's words in quotation marks, a paraphrase when it
+  reports them. Every text is the translator's (`text_origin` "translation"): the words inside quotation
+  marks (Rabinovich, Hellyer, Orion, the Hamas and UK spokespeople) are the Indonesian translator's, not
+  the speaker's. The language they were translated from is recorded only where it is evident: English for
+  what Reuters says in its own voice, for US and UK officials and for the US military; for Rabinovich,
+  Hellyer, Orion, the Hamas spokesperson, Netanyahu and the anonymous officials, diplomats and security
+  sources it is unknown. The English `translation` of each text is an editor's back-translation of the
+  Indonesian, not the original English.
 - Every pledge and statement cites the translation (with its line) and the Reuters original it translates;
   every status event cites the translation and the statements that show it.
 """

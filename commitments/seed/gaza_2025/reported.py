@@ -165,4 +165,6 @@ _REPORTS = [
     },
 ]
 
-REPORTED_STATEMENTS = [{"kind": "report", "when": REPORTED, "speakers": [REUTERS], **spec} for spec in _REPORTS]
+REPORTED_STATEMENTS = [
+    {"kind": "report", "when": REPORTED, "speakers": [REUTERS], "spoken_language": "en", **spec} for spec in _REPORTS
+]
