@@ -1,5 +1,5 @@
 """The first data set: a Reuters report of Friday 24 October 2025 on the Civil-Military Coordination Center
-(CMCC) in Kiryat Gat and the planned International Stabilization Force, held in an Indonesian translation
+(CMCC) in Kiryat Gat and the planned international force for Gaza, held in an Indonesian translation
 (`cmcc-kiryat-gat-article.id.txt` beside this module).
 
 Rules the data follows:
@@ -33,6 +33,28 @@ Rules the data follows:
   Hellyer, Orion, the Hamas spokesperson, Netanyahu and the anonymous officials, diplomats and security
   sources it is unknown. The English `translation` of each text is an editor's back-translation of the
   Indonesian, not the original English.
+- Nothing the report does not state is presented as stated; what an editor adds says so in its own text:
+  - The force is named as the article names it, "pasukan internasional" (the international force); its slug
+    `gaza-isf` stays, as slugs never change. "International Stabilization Force" is not in the article.
+  - The Gulf states group has no members: the article names none (the six GCC states recorded before were
+    an editor's). The Arab states and the European countries likewise.
+  - RUSI's and the Washington Institute's kind (think tank) is an editor's and their descriptions say so;
+    the Washington Institute has no country, which the article does not give. Hellyer's title is the
+    translation's garbled "seorang senior atau rekan peneliti", not "senior associate fellow".
+  - The PA security forces' deployment has no lead: some European countries "want" it (line 15), which
+    does not make them its lead.
+  - `palestinian-state-push` has no status event: the report does not say whether such a push is under
+    way. Its link to the force is Hellyer's assessment, recorded as his.
+- Glosses follow the Indonesian: the heading of line 12 "MELEMBUTKAN DORONGAN" is "softens the push"; the
+  CMCC's troops "akan mengatur" (will coordinate) aid, they do not yet.
+- The Hamas-disarmament link to the force quotes Hellyer in its note and cites his statement (line 23) as its
+  evidence.
+- Records for the article's other facts: Donald Trump (whose plan it is, line 7); the Israeli and British
+  militaries (lines 4 and 26); the headings of lines 5 and 20 and the sentence "Namun, ketegangan sudah
+  terjadi." (line 25) as statements in the report's voice; the ceasefire is described as fragile ("rapuh",
+  line 2). Egypt and Jordan, where the PA forces were trained (line 15), are in the deployment's description:
+  the model has no field for where a force was trained, and a target or party link would say more than the
+  article does.
 - Every pledge and statement cites the translation (with its line) and the Reuters original it translates;
   every status event cites the translation and the statements that show it.
 """

@@ -133,13 +133,6 @@ CONDITION_EVENTS = [
     ),
     ("troop-contributor-readiness", "unresolved", REPORTED, "One of the obstacles the report lists.", [OBSTACLES]),
     (
-        "palestinian-state-push",
-        "unresolved",
-        REPORTED,
-        "H.A. Hellyer's assessment; the report does not say whether such a push is under way.",
-        [HELLYER],
-    ),
-    (
         "israeli-withdrawal-pace",
         "under_negotiation",
         REPORTED,
