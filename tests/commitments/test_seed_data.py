@@ -32,6 +32,7 @@ from tests.helpers import results
 pytestmark = pytest.mark.django_db
 
 ARTICLE = Path(__file__).resolve().parents[2] / "commitments/seed/gaza_2025/cmcc-kiryat-gat-article.id.txt"
+AUDIT = ARTICLE.parent / "audit_sources.txt"
 LEFTOVER = "membuka tab baru"
 TRACKED_APPS = ("countries", "commitments")
 UNDATED = {
@@ -357,6 +358,12 @@ def test_every_statement_date_is_the_reports_day_or_a_week_its_line_gives(seeded
             assert (found.date, "minggu ini" in line) == (datetime.date(2025, 10, 20), True), found.key
         else:
             assert (found.date, found.date_precision) == (datetime.date(2025, 10, 24), "day"), found.key
+
+
+def test_the_audit_of_the_seed_is_the_reviewed_one(seeded):
+    out = io.StringIO()
+    call_command("audit_sources", stdout=out)
+    assert out.getvalue() == AUDIT.read_text(encoding="utf-8")
 
 
 def test_the_heading_of_line_12_softens_the_push(seeded):

@@ -55,6 +55,10 @@ Rules the data follows:
   line 2). Egypt and Jordan, where the PA forces were trained (line 15), are in the deployment's description:
   the model has no field for where a force was trained, and a target or party link would say more than the
   article does.
+- `manage.py audit_sources` prints, for this seed, `audit_sources.txt` beside this module: the undated
+  statements and the events dated the report's day (above), the quotes in translation and the editor's
+  English translations (above), the editor's titles and the translation's missing date (SOURCES), and the
+  organizations whose descriptions hold an editor's addition (above).
 - Every pledge and statement cites the translation (with its line) and the Reuters original it translates;
   every status event cites the translation and the statements that show it.
 """
