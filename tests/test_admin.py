@@ -16,6 +16,7 @@ from commitments.services.pledges import pledge_create
 from commitments.services.sources import source_create
 from commitments.services.statements import statement_create
 from countries.models import Country, CountryGroup, CountryGroupMembership
+from tests.factories import StatementFactory
 from tests.helpers import assert_queries_flat
 
 pytestmark = pytest.mark.django_db
@@ -378,3 +379,15 @@ def test_statement_key_names_its_first_speaker(staff_client):
     response = staff_client.post(admin_url("commitments.statement", "add"), form)
     assert response.status_code == 302
     assert Statement.objects.filter(key=f"2025-10-24-{person.slug}-2").exists()
+
+
+def test_the_audit_page_lists_what_rests_on_an_editor(staff_client):
+    statement = StatementFactory(date=None)
+    response = staff_client.get(reverse("admin:commitments_statement_audit"))
+    assert response.status_code == 200
+    assert f"statements/{statement.key}: no date" in response.text
+
+
+def test_the_audit_page_needs_the_admin(client):
+    response = client.get(reverse("admin:commitments_statement_audit"))
+    assert response.status_code == 302

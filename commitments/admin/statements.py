@@ -1,6 +1,10 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from ..audit import audit_lines
 from ..models import Statement, StatementBasis, StatementSource, StatementSpeaker, StatementTarget
 from ..services.keys import unique_key
 from ..services.statements import statement_key_base
@@ -72,6 +76,21 @@ class StatementAdmin(TrackedAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("speakers__person", "speakers__organization")
+
+    def get_urls(self):
+        audit = path("audit/", self.admin_site.admin_view(self.audit_view), name="commitments_statement_audit")
+        return [audit, *super().get_urls()]
+
+    def audit_view(self, request):
+        """What `manage.py audit_sources` prints, for anyone who may view statements."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("What rests on an editor"),
+            "lines": audit_lines(),
+        }
+        return TemplateResponse(request, "commitments/admin/audit_sources.html", context)
 
     def get_readonly_fields(self, request, obj=None):
         return (*super().get_readonly_fields(request, obj), "key")
