@@ -148,6 +148,11 @@ class StatementQuerySet(models.QuerySet):
             Q(id__in=speakers.values("statement_id")) | Q(on_behalf_of__organization_id__in=organization_ids)
         )
 
+    def according_to(self, basis_filter):
+        """Statements that report according to a party matching `basis_filter` (a Q on StatementBasis)."""
+        bases = table(self, "StatementBasis").filter(basis_filter)
+        return self.filter(id__in=bases.values("statement_id"))
+
     def with_targets(self, target_filter):
         """Statements with a target matching `target_filter` (a Q on StatementTarget)."""
         targets = table(self, "StatementTarget").filter(target_filter)

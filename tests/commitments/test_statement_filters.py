@@ -7,7 +7,7 @@ import pytest
 from django.db.models import Max
 from django.urls import reverse
 
-from commitments.models import ConditionLink, Pledge, Source, StatementSpeaker, StatementTarget
+from commitments.models import ConditionLink, Pledge, Source, StatementBasis, StatementSpeaker, StatementTarget
 from commitments.services.events import status_event_create
 from commitments.services.parties import party_for
 from tests.factories import (
@@ -223,6 +223,15 @@ def test_statements_order_by_reported_when_asked(api_client):
     late, early = reported_on(datetime.date(2025, 10, 24)), reported_on(datetime.date(2025, 10, 1))
     assert found(api_client, ordering="reported") == [early.id, late.id]
     assert found(api_client, ordering="-reported") == [late.id, early.id]
+
+
+def test_according_to_filters_keep_statements_reported_according_to_those_parties(api_client):
+    officials = OrganizationFactory()
+    health = StatementFactory(according_to=[StatementBasis(party=party_for(organization=officials))])
+    tally = StatementFactory(according_to=[StatementBasis(party=party_for(country=country("ISR")))])
+    by(organization=officials)
+    assert found(api_client, according_to_organization=officials.slug) == [health.id]
+    assert found(api_client, according_to_country="ISR") == [tally.id]
 
 
 def test_source_keeps_statements_citing_those_sources(api_client):

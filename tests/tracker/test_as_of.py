@@ -200,7 +200,9 @@ def test_statement_according_to_is_as_it_stood(api_client):
 
     (then,) = results(as_of(api_client, url, before))
     assert [basis["party"]["key"] for basis in then["according_to"]] == ["ISR"]
+    assert ids(as_of(api_client, url, before, according_to_country="ISR")) == {statement.pk}
     assert results(api_client.get(url))[0]["according_to"] == []
+    assert ids(api_client.get(url, {"according_to_country": "ISR"})) == set()
 
 
 def test_a_date_means_the_end_of_that_day_utc(api_client):
