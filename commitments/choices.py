@@ -94,6 +94,14 @@ class Stance(models.TextChoices):
     NEUTRAL = "neutral", _("neutral")
 
 
+class TextOrigin(models.TextChoices):
+    """Whose words a statement's text is: the speaker's own, or a translation of them (from `spoken_language`,
+    blank when that is unknown)."""
+
+    OWN_WORDS = "own_words", _("the speaker's own words")
+    TRANSLATION = "translation", _("a translation of them")
+
+
 class TranslationBy(models.TextChoices):
     SOURCE = "source", _("the source")
     EDITOR = "editor", _("an editor")

@@ -16,6 +16,7 @@ from commitments.services.pledges import pledge_create
 from commitments.services.sources import source_create
 from commitments.services.statements import statement_create
 from countries.models import Country, CountryGroup, CountryGroupMembership
+from tests.factories import StatementFactory
 from tests.helpers import assert_queries_flat
 
 pytestmark = pytest.mark.django_db
@@ -352,9 +353,11 @@ def statement_form(person, sources=()):
         "kind": "quote",
         "text": "Indonesia could take part.",
         "language": "en",
+        "text_origin": "own_words",
         "date": "2025-10-24",
         "date_precision": "day",
         **formset("speakers", [{"person": person.pk, "position": "0"}]),
+        **formset("according_to"),
         **formset("source_links", [{"source": source.pk} for source in sources]),
         **formset("targets"),
         **REASON,
@@ -376,3 +379,15 @@ def test_statement_key_names_its_first_speaker(staff_client):
     response = staff_client.post(admin_url("commitments.statement", "add"), form)
     assert response.status_code == 302
     assert Statement.objects.filter(key=f"2025-10-24-{person.slug}-2").exists()
+
+
+def test_the_audit_page_lists_what_rests_on_an_editor(staff_client):
+    statement = StatementFactory(date=None)
+    response = staff_client.get(reverse("admin:commitments_statement_audit"))
+    assert response.status_code == 200
+    assert f"statements/{statement.key}: no date" in response.text
+
+
+def test_the_audit_page_needs_the_admin(client):
+    response = client.get(reverse("admin:commitments_statement_audit"))
+    assert response.status_code == 302

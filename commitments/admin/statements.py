@@ -1,7 +1,11 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Statement, StatementSource, StatementSpeaker, StatementTarget
+from ..audit import audit_lines
+from ..models import Statement, StatementBasis, StatementSource, StatementSpeaker, StatementTarget
 from ..services.keys import unique_key
 from ..services.statements import statement_key_base
 from .base import TIMESTAMPS, PeriodDatesForm, SourcesRequiredFormSet, TrackedAdmin, dated_fieldset, party_related
@@ -16,6 +20,15 @@ class StatementSpeakerInline(admin.TabularInline):
     fields = ("person", "organization", "role", "count", "position")
     autocomplete_fields = ("person", "organization")
     extra = 1
+
+
+class StatementBasisInline(admin.TabularInline):
+    """The parties the statement reports according to, neither its speakers nor the party spoken for."""
+
+    model = StatementBasis
+    fields = ("party", "words")
+    autocomplete_fields = ("party",)
+    extra = 0
 
 
 class StatementSourceInline(admin.TabularInline):
@@ -38,7 +51,7 @@ class StatementTargetInline(admin.TabularInline):
 class StatementAdmin(TrackedAdmin):
     form = StatementForm
     list_display = ("key", "kind", "speaker_names", "date", "date_precision", "on_behalf_of", "language")
-    list_filter = ("kind", "date_precision", "translation_by", "language")
+    list_filter = ("kind", "date_precision", "text_origin", "translation_by", "language")
     list_select_related = party_related("on_behalf_of")
     search_fields = (
         "key",
@@ -50,16 +63,34 @@ class StatementAdmin(TrackedAdmin):
     )
     autocomplete_fields = ("on_behalf_of",)
     date_hierarchy = "date"
-    inlines = (StatementSpeakerInline, StatementSourceInline, StatementTargetInline)
+    inlines = (StatementSpeakerInline, StatementBasisInline, StatementSourceInline, StatementTargetInline)
     fieldsets = (
         (None, {"fields": ("key", "kind", "on_behalf_of")}),
-        (_("Text"), {"fields": ("text", ("language", "spoken_language"), ("translation", "translation_by"))}),
+        (
+            _("Text"),
+            {"fields": ("text", ("language", "text_origin", "spoken_language"), ("translation", "translation_by"))},
+        ),
         dated_fieldset(_("Date"), "date"),
         TIMESTAMPS,
     )
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("speakers__person", "speakers__organization")
+
+    def get_urls(self):
+        audit = path("audit/", self.admin_site.admin_view(self.audit_view), name="commitments_statement_audit")
+        return [audit, *super().get_urls()]
+
+    def audit_view(self, request):
+        """What `manage.py audit_sources` prints, for anyone who may view statements."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("What rests on an editor"),
+            "lines": audit_lines(),
+        }
+        return TemplateResponse(request, "commitments/admin/audit_sources.html", context)
 
     def get_readonly_fields(self, request, obj=None):
         return (*super().get_readonly_fields(request, obj), "key")

@@ -263,13 +263,14 @@ class StatementViewSet(ServiceViewSet):
         "speakers__person__description",
         "speakers__organization__name",
     ]
-    ordering_fields = ["id", "key", "date", "kind", "updated"]
+    ordering_fields = ["id", "key", "date", "reported", "kind", "updated"]
     ordering = ["id"]
     create_service = services.statements.statement_create
     update_service = services.statements.statement_update
     delete_service = services.statements.statement_delete
     history_links = {
         "speakers": ("commitments.StatementSpeaker", "statement"),
+        "according_to": ("commitments.StatementBasis", "statement"),
         "sources": ("commitments.StatementSource", "statement"),
         "targets": ("commitments.StatementTarget", "statement"),
     }
@@ -277,3 +278,7 @@ class StatementViewSet(ServiceViewSet):
     def get_queryset(self):
         """Every statement; the row shape is StatementRows'."""
         return models.Statement.objects.all()
+
+    def read_queryset(self):
+        """With `reported` from the cited sources, as of the same instant as the statements."""
+        return super().read_queryset().with_reported()

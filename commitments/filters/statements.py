@@ -46,6 +46,12 @@ class StatementFilterSet(TrackerFilterSet):
         Organization, _("The speaker's organization, or the one spoken for (slugs)."), apply="involving_organizations"
     )
     country = CountryCodesFilter(field_name="on_behalf_of__country_id", help_text=_("The country spoken for."))
+    according_to_country = CountryCodesFilter(
+        apply="according_to_countries", help_text=_("Reported according to these countries (their tallies, …).")
+    )
+    according_to_organization = slugs(
+        Organization, _("Reported according to these organizations (slugs)."), apply="according_to_organizations"
+    )
     about_country = CountryCodesFilter(apply="about_countries", help_text=_("About these countries or their pledges."))
     about_group = slugs(CountryGroup, _("About these country groups or their pledges."), apply="about_groups")
     about_organization = slugs(
@@ -63,6 +69,12 @@ class StatementFilterSet(TrackerFilterSet):
     language = LanguageFilter(field_name="language", help_text=_("Language of the text: BCP 47 tags (any of)."))
     stated_after = PeriodEndsAfterFilter(field_name="date", help_text=_("Dated in a period ending on or after this."))
     stated_before = PeriodStartsBeforeFilter(field_name="date", help_text=_("Dated in a period starting on or before."))
+    reported_after = PeriodEndsAfterFilter(
+        field_name="reported", help_text=_("First reported (earliest cited source) in a period ending on or after.")
+    )
+    reported_before = PeriodStartsBeforeFilter(
+        field_name="reported", help_text=_("First reported (earliest cited source) in a period starting on or before.")
+    )
     source = source_ids(apply="citing")
     publisher = slugs(Organization, _("Cited sources published by these organizations."), apply="published_by")
 
@@ -95,6 +107,12 @@ class StatementFilterSet(TrackerFilterSet):
 
     def involving_organizations(self, queryset, ids):
         return queryset.involving_organizations(ids)
+
+    def according_to_countries(self, queryset, ids):
+        return queryset.according_to(Q(party__country_id__in=ids))
+
+    def according_to_organizations(self, queryset, ids):
+        return queryset.according_to(Q(party__organization_id__in=ids))
 
     def about_countries(self, queryset, ids):
         return self.target(queryset, Q(party__country_id__in=ids) | Q(pledge__party__country_id__in=ids))

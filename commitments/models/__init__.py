@@ -4,7 +4,7 @@ from .initiatives import Initiative
 from .parties import Organization, Party, Person
 from .pledges import Pledge, PledgeSource
 from .sources import Source
-from .statements import Statement, StatementSource, StatementSpeaker, StatementTarget
+from .statements import Statement, StatementBasis, StatementSource, StatementSpeaker, StatementTarget
 
 __all__ = [
     "Condition",
@@ -18,6 +18,7 @@ __all__ = [
     "PledgeSource",
     "Source",
     "Statement",
+    "StatementBasis",
     "StatementSource",
     "StatementSpeaker",
     "StatementTarget",

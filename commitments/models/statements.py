@@ -1,11 +1,11 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from tracker.dates import precision_field
 from tracker.models import TrackedModel
 
-from ..choices import Stance, StatementKind, TranslationBy
+from ..choices import Stance, StatementKind, TextOrigin, TranslationBy
 from ..querysets import StatementQuerySet
 from ..validators import validate_language
 from .constraints import exactly_one, unique_when_set
@@ -35,6 +35,16 @@ class Statement(TrackedModel):
         validators=[validate_language],
         help_text=_("Where the source shows it."),
     )
+    text_origin = models.CharField(
+        _("the text is"),
+        max_length=12,
+        choices=TextOrigin.choices,
+        default=TextOrigin.OWN_WORDS,
+        help_text=_(
+            "Whether the text holds the speaker's own words or a translation of them (then from the language "
+            "originally spoken, where known): words in quotation marks in a translation are the translator's."
+        ),
+    )
     translation = models.TextField(_("English translation"), blank=True)
     translation_by = models.CharField(_("translated by"), max_length=10, choices=TranslationBy.choices, blank=True)
     date = models.DateField(_("date"), null=True, blank=True, help_text=_("Stored as the first day of its period."))
@@ -63,6 +73,22 @@ class Statement(TrackedModel):
                 name="statement_translation_has_translator",
                 violation_error_message=_("A translation says who made it, and only a translation does."),
                 violation_error_code="translation_by",
+            ),
+            models.CheckConstraint(
+                condition=Q(text_origin=TextOrigin.TRANSLATION)
+                | Q(spoken_language="")
+                | Q(spoken_language=F("language")),
+                name="statement_own_words_in_the_spoken_language",
+                violation_error_message=_(
+                    "A text in another language than the one spoken is a translation, not the speaker's own words."
+                ),
+                violation_error_code="text_origin",
+            ),
+            models.CheckConstraint(
+                condition=Q(text_origin=TextOrigin.OWN_WORDS) | ~Q(spoken_language=F("language")),
+                name="statement_translation_from_another_language",
+                violation_error_message=_("A translation is from another language than its own."),
+                violation_error_code="text_origin",
             ),
             models.CheckConstraint(
                 condition=~Q(
@@ -216,3 +242,33 @@ class StatementTarget(TrackedModel):
     def __str__(self):
         field = next(name for name in ("party", "pledge", "condition", "initiative") if getattr(self, f"{name}_id"))
         return f"{self.label('statement')} → {self.label(field)} ({self.stance or 'no stance'})"
+
+
+class StatementBasis(TrackedModel):
+    """A party a statement reports according to ("menurut penghitungan Israel"): the source the speaker names as
+    the basis of what it says, neither a speaker nor the party spoken for."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="according_to")
+    party = models.ForeignKey("commitments.Party", on_delete=models.PROTECT, related_name="statement_bases")
+    words = models.CharField(
+        _("the source's words"), max_length=300, blank=True, help_text=_('As in the source: "menurut pejabat …".')
+    )
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("according to")
+        verbose_name_plural = _("according to")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement", "party"],
+                name="statementbasis_party_unique",
+                violation_error_message=_("The statement already reports according to this party."),
+                violation_error_code="according_to",
+            )
+        ]
+
+    def feed_parents(self):
+        return self.feed_parent("statement")
+
+    def __str__(self):
+        return f"{self.label('statement')} according to {self.label('party')}"

@@ -3,7 +3,7 @@ queryset as of an instant (`tracker.rows.as_of_queryset`, which has these method
 
 from django.apps import apps
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 
 from tracker.rows import tables_for
 
@@ -119,6 +119,21 @@ class ConditionLinkQuerySet(models.QuerySet):
 
 
 class StatementQuerySet(models.QuerySet):
+    def with_reported(self):
+        """Annotates `reported` and `reported_precision`: the publication date of the earliest cited source that
+        has one. Computed, not stored, so that a correction to a source's date shows on every statement citing it,
+        and, as of an instant, read from the sources and links as they stood then."""
+        links = table(self, "StatementSource").filter(statement_id=OuterRef(OuterRef("id")))
+        earliest = (
+            table(self, "Source")
+            .filter(id__in=links.values("source_id"), published__isnull=False)
+            .order_by("published", "id")
+        )
+        return self.annotate(
+            reported=Subquery(earliest.values("published")[:1]),
+            reported_precision=Subquery(earliest.values("published_precision")[:1]),
+        )
+
     def spoken_by_people(self, person_ids):
         speakers = table(self, "StatementSpeaker").filter(person_id__in=person_ids)
         return self.filter(id__in=speakers.values("statement_id"))
@@ -132,6 +147,11 @@ class StatementQuerySet(models.QuerySet):
         return self.filter(
             Q(id__in=speakers.values("statement_id")) | Q(on_behalf_of__organization_id__in=organization_ids)
         )
+
+    def according_to(self, basis_filter):
+        """Statements that report according to a party matching `basis_filter` (a Q on StatementBasis)."""
+        bases = table(self, "StatementBasis").filter(basis_filter)
+        return self.filter(id__in=bases.values("statement_id"))
 
     def with_targets(self, target_filter):
         """Statements with a target matching `target_filter` (a Q on StatementTarget)."""

@@ -25,10 +25,13 @@ class StatementRows(Rows):
         "text",
         "language",
         "spoken_language",
+        "text_origin",
         "translation",
         "translation_by",
         "date",
         "date_precision",
+        "reported",
+        "reported_precision",
         *party_fields("on_behalf_of"),
         "created",
         "updated",
@@ -36,10 +39,14 @@ class StatementRows(Rows):
 
     def shape(self, rows):
         ids = [row["id"] for row in rows]
-        speakers, sources, targets = self.speakers(ids), self.sources(ids), self.targets(ids)
+        links = {
+            "speakers": self.speakers(ids),
+            "according_to": self.according_to(ids),
+            "targets": self.targets(ids),
+            "sources": self.sources(ids),
+        }
         return [
-            self.shape_one(row, speakers.get(row["id"], []), sources.get(row["id"], []), targets.get(row["id"], []))
-            for row in rows
+            self.shape_one(row, **{name: grouped.get(row["id"], []) for name, grouped in links.items()}) for row in rows
         ]
 
     def speakers(self, ids):
@@ -77,6 +84,19 @@ class StatementRows(Rows):
             "count": row["count"],
         }
 
+    def according_to(self, ids):
+        from ..models import StatementBasis
+
+        rows = (
+            self.table(StatementBasis)
+            .filter(statement_id__in=ids)
+            .order_by("id")
+            .values("statement_id", *party_fields("party"), "words")
+        )
+        return group_by(
+            (row["statement_id"], {"party": party_obj(self.urls, row, "party"), "words": row["words"]}) for row in rows
+        )
+
     def sources(self, ids):
         from ..models import StatementSource
 
@@ -110,7 +130,7 @@ class StatementRows(Rows):
             "stance": row["stance"] or None,
         }
 
-    def shape_one(self, row, speakers, sources, targets):
+    def shape_one(self, row, speakers, according_to, targets, sources):
         return {
             "url": self.urls.detail("statement", row["id"]),
             "id": row["id"],
@@ -119,12 +139,16 @@ class StatementRows(Rows):
             "text": row["text"],
             "language": row["language"],
             "spoken_language": row["spoken_language"] or None,
+            "text_origin": row["text_origin"],
             "translation": row["translation"],
             "translation_by": row["translation_by"] or None,
             "date": row["date"],
             "date_precision": row["date_precision"] if row["date"] else None,
+            "reported": row["reported"],
+            "reported_precision": row["reported_precision"] if row["reported"] else None,
             "speakers": speakers,
             "on_behalf_of": party_obj(self.urls, row, "on_behalf_of"),
+            "according_to": according_to,
             "targets": targets,
             "sources": sources,
             "created": row["created"],

@@ -18,6 +18,7 @@ from countries.services import country_group_create, country_group_membership_cr
 from tracker.history import change_context
 from tracker.services import write_transaction
 
+from ..choices import TextOrigin
 from ..models import (
     Condition,
     ConditionLink,
@@ -27,6 +28,7 @@ from ..models import (
     Pledge,
     Source,
     Statement,
+    StatementBasis,
     StatementSpeaker,
     StatementTarget,
     StatusEvent,
@@ -37,7 +39,13 @@ from ..services.initiatives import initiative_create, initiative_update
 from ..services.parties import organization_create, organization_update, person_create, person_update
 from ..services.pledges import pledge_create, pledge_update
 from ..services.sources import source_create, source_update
-from ..services.statements import speaker_identity, statement_create, statement_update, target_identity
+from ..services.statements import (
+    basis_identity,
+    speaker_identity,
+    statement_create,
+    statement_update,
+    target_identity,
+)
 from .authorship import SeedAuthorship, SeedReport, Skipped, seed_user
 from .matching import dated, differing, merged, merged_sources, pick
 from .references import Missing, by_slug, party, record, spec_name
@@ -227,6 +235,7 @@ class SeedLoader:
             "translation": spec["translation"],
             "translation_by": "editor",
             "language": self.source(self.data.TRANSLATION).language,
+            "text_origin": text_origin(self.source(self.data.TRANSLATION)),
             **dated("date", spec["when"]),
             **pick(spec, "spoken_language"),
         }
@@ -240,12 +249,18 @@ class SeedLoader:
         if statement is None and self.deleted_by_editors(Statement, {"key": spec["key"]}):
             return None
         if statement is None:
-            links = {"speakers": self.speakers(spec), "targets": self.targets(spec), "sources": sources}
+            links = {
+                "speakers": self.speakers(spec),
+                "according_to": self.according_to(spec),
+                "targets": self.targets(spec),
+                "sources": sources,
+            }
             return self.tally("created", statement_create(key=spec["key"], **links, **fields))
         if self.left_to_editors(statement):
             return statement
         links = {
             "speakers": merged(statement.speakers.all(), self.speakers(spec, statement), speaker_identity),
+            "according_to": merged(statement.according_to.all(), self.according_to(spec, statement), basis_identity),
             "targets": merged(statement.targets.all(), self.targets(spec, statement), target_identity),
             "sources": merged_sources(statement.source_links.all(), sources, statement=statement),
         }
@@ -261,6 +276,12 @@ class SeedLoader:
                 statement=statement, position=position, role=role, count=count, **{kind: record(kind, slug)}
             )
             for position, (kind, slug, role, count) in enumerate(spec["speakers"])
+        ]
+
+    def according_to(self, spec, statement=None):
+        return [
+            StatementBasis(statement=statement, party=party(ref), words=words)
+            for ref, words in spec.get("according_to", [])
         ]
 
     def targets(self, spec, statement=None):
@@ -311,3 +332,8 @@ class SeedLoader:
                 **date,
             ),
         )
+
+
+def text_origin(source):
+    """A text drawn from a translation is a translation, whatever its quotation marks say."""
+    return TextOrigin.TRANSLATION if source.translation_of_id else TextOrigin.OWN_WORDS

@@ -5,6 +5,9 @@ from tracker.services import changed_fields
 
 
 def dated(name, when):
+    """The fields of a (day, precision) pair; None is no date."""
+    if when is None:
+        return {name: None, f"{name}_precision": "day"}
     day, precision = when
     return {name: period_start(day, precision), f"{name}_precision": precision}
 

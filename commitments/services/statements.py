@@ -9,22 +9,23 @@ from .sources import as_pairs, normalized_dates, updated_dates
 
 
 @write_transaction()
-def statement_create(*, speakers=(), sources, targets=(), key=None, **fields):
-    """A new statement with its speakers and targets (unsaved link instances) and sources (at least one)."""
+def statement_create(*, speakers=(), sources, targets=(), according_to=(), key=None, **fields):
+    """A new statement with its speakers, targets and the parties it reports according to (unsaved link
+    instances) and sources (at least one)."""
     require_statement_sources(sources)
     fields = normalized_dates(fields, "date")
     key = key or unique_key(Statement, statement_key_base(fields.get("date"), speakers))
     statement = validated_save(Statement(key=key, **fields))
-    statement_links_set(statement, speakers=speakers, sources=sources, targets=targets)
+    statement_links_set(statement, speakers=speakers, sources=sources, targets=targets, according_to=according_to)
     return statement
 
 
 @write_transaction()
-def statement_update(statement, *, speakers=None, sources=None, targets=None, **fields):
+def statement_update(statement, *, speakers=None, sources=None, targets=None, according_to=None, **fields):
     validated_update(statement, updated_dates(statement, fields, "date"))
     if sources is not None:
         require_statement_sources(sources)
-    statement_links_set(statement, speakers=speakers, sources=sources, targets=targets)
+    statement_links_set(statement, speakers=speakers, sources=sources, targets=targets, according_to=according_to)
     return statement
 
 
@@ -34,7 +35,7 @@ def statement_delete(statement):
     statement.delete()
 
 
-def statement_links_set(statement, *, speakers=None, sources=None, targets=None):
+def statement_links_set(statement, *, speakers=None, sources=None, targets=None, according_to=None):
     if speakers is not None:
         for position, speaker in enumerate(speakers):
             speaker.statement, speaker.position = statement, position
@@ -46,10 +47,18 @@ def statement_links_set(statement, *, speakers=None, sources=None, targets=None)
         for target in targets:
             target.statement = statement
         sync_links(statement.targets.all(), list(targets), key=target_identity, field_name="targets")
+    if according_to is not None:
+        for basis in according_to:
+            basis.statement = statement
+        sync_links(statement.according_to.all(), list(according_to), key=basis_identity, field_name="according_to")
 
 
 def speaker_identity(speaker):
     return (speaker.person_id, speaker.organization_id)
+
+
+def basis_identity(basis):
+    return basis.party_id
 
 
 def target_identity(target):

@@ -7,7 +7,7 @@ import pytest
 from django.db.models import Max
 from django.urls import reverse
 
-from commitments.models import ConditionLink, Pledge, Source, StatementSpeaker, StatementTarget
+from commitments.models import ConditionLink, Pledge, Source, StatementBasis, StatementSpeaker, StatementTarget
 from commitments.services.events import status_event_create
 from commitments.services.parties import party_for
 from tests.factories import (
@@ -199,6 +199,39 @@ def test_stated_before_keeps_a_statement_dated_by_a_month_that_starts_before_the
     month = StatementFactory(date=datetime.date(2025, 10, 24), date_precision="month")
     StatementFactory(date=datetime.date(2025, 10, 16), date_precision="day")
     assert found(api_client, stated_before="2025-10-15") == [month.id]
+
+
+def reported_on(*days, precision="day"):
+    """An undated statement citing a source published on each of `days`."""
+    sources = [SourceFactory(published=day, published_precision=precision) for day in days]
+    return StatementFactory(date=None, sources=sources)
+
+
+def test_reported_after_keeps_statements_whose_earliest_source_ends_on_or_after_the_day(api_client):
+    week = reported_on(datetime.date(2025, 10, 20), precision="week")
+    reported_on(datetime.date(2025, 10, 21))
+    assert found(api_client, reported_after="2025-10-22") == [week.id]
+
+
+def test_reported_before_reads_the_earliest_cited_source(api_client):
+    early = reported_on(datetime.date(2025, 10, 24), datetime.date(2025, 10, 10))
+    reported_on(datetime.date(2025, 10, 24))
+    assert found(api_client, reported_before="2025-10-15") == [early.id]
+
+
+def test_statements_order_by_reported_when_asked(api_client):
+    late, early = reported_on(datetime.date(2025, 10, 24)), reported_on(datetime.date(2025, 10, 1))
+    assert found(api_client, ordering="reported") == [early.id, late.id]
+    assert found(api_client, ordering="-reported") == [late.id, early.id]
+
+
+def test_according_to_filters_keep_statements_reported_according_to_those_parties(api_client):
+    officials = OrganizationFactory()
+    health = StatementFactory(according_to=[StatementBasis(party=party_for(organization=officials))])
+    tally = StatementFactory(according_to=[StatementBasis(party=party_for(country=country("ISR")))])
+    by(organization=officials)
+    assert found(api_client, according_to_organization=officials.slug) == [health.id]
+    assert found(api_client, according_to_country="ISR") == [tally.id]
 
 
 def test_source_keeps_statements_citing_those_sources(api_client):

@@ -12,12 +12,14 @@ from commitments.models import (
     Party,
     Source,
     Statement,
+    StatementBasis,
     StatementSource,
     StatementSpeaker,
     StatementTarget,
 )
 from commitments.services.events import status_event_create
 from commitments.services.parties import party_for
+from commitments.services.sources import source_update
 from tests.factories import (
     ConditionFactory,
     InitiativeFactory,
@@ -32,7 +34,16 @@ from tests.helpers import assert_problem, assert_queries_flat, results
 
 pytestmark = pytest.mark.django_db
 
-PLAIN_FIELDS = ("kind", "text", "language", "spoken_language", "translation", "translation_by", "date")
+PLAIN_FIELDS = (
+    "kind",
+    "text",
+    "language",
+    "spoken_language",
+    "text_origin",
+    "translation",
+    "translation_by",
+    "date",
+)
 TARGET_KEYS = {"country": "iso3", "pledge": "id"}
 
 
@@ -57,7 +68,9 @@ def rich_statement():
         office=OrganizationFactory(name="Prime Minister's Office"),
     )
     pledge, sources = PledgeFactory(), [SourceFactory(), SourceFactory()]
+    tally = party_for(organization=OrganizationFactory(name="Gaza health officials"))
     statement = StatementFactory(
+        according_to=[StatementBasis(party=tally, words="menurut pejabat kesehatan Gaza")],
         speakers=[
             StatementSpeaker(person=people.named, role="Prime Minister"),
             StatementSpeaker(organization=people.office),
@@ -177,6 +190,84 @@ def test_statement_list_shows_sources_key_and_date_with_precision(api_client):
     ]
     assert row["key"] == made.statement.key and row["key"]
     assert (row["date"], row["date_precision"]) == ("2025-10-20", "week")
+
+
+def test_an_undated_statement_is_reported_by_its_earliest_dated_source(api_client):
+    undated = SourceFactory(published=None)
+    late, early = (
+        SourceFactory(published=datetime.date(2025, 10, 24)),
+        SourceFactory(published=datetime.date(2025, 10, 1), published_precision="month"),
+    )
+    StatementFactory(date=None, sources=[undated, late, early])
+    (row,) = results(api_client.get(list_url()))
+    assert (row["date"], row["date_precision"]) == (None, None)
+    assert (row["reported"], row["reported_precision"]) == ("2025-10-01", "month")
+
+
+def test_a_statement_whose_sources_give_no_date_has_no_reported_date(api_client):
+    StatementFactory(date=None, sources=[SourceFactory(published=None)])
+    (row,) = results(api_client.get(list_url()))
+    assert (row["reported"], row["reported_precision"]) == (None, None)
+
+
+def test_reported_follows_a_correction_of_the_sources_date(api_client):
+    source = SourceFactory(published=datetime.date(2025, 10, 24))
+    statement = StatementFactory(sources=[source])
+    source_update(source, published=datetime.date(2025, 10, 23))
+    assert api_client.get(detail_url(statement.pk)).json()["reported"] == "2025-10-23"
+
+
+def test_reported_is_read_only(editor_client, new):
+    response = editor_client.post(list_url(), payload(new.person, new.pledge, new.source, reported="2025-10-01"))
+    assert_problem(response, 400, "reported")
+
+
+def test_statement_list_shows_what_it_reports_according_to_apart_from_its_speakers(api_client):
+    made = rich_statement()
+    (row,) = results(api_client.get(list_url()))
+    (basis,) = row["according_to"]
+    assert basis["words"] == "menurut pejabat kesehatan Gaza"
+    assert (basis["party"]["type"], basis["party"]["name"]) == ("organization", "Gaza health officials")
+    assert "Gaza health officials" not in {s["organization"] and s["organization"]["name"] for s in row["speakers"]}
+    assert row["on_behalf_of"]["key"] == "ISR" and made.statement.according_to.count() == 1
+
+
+def test_editor_writes_the_parties_a_statement_reports_according_to(editor_client, new):
+    tally = {"party": {"type": "country", "key": "ISR"}, "words": "menurut penghitungan Israel"}
+    body = editor_client.post(list_url(), payload(new.person, new.pledge, new.source, according_to=[tally])).json()
+    assert [(b["party"]["type"], b["party"]["key"], b["words"]) for b in body["according_to"]] == [
+        ("country", "ISR", "menurut penghitungan Israel")
+    ]
+    response = editor_client.patch(detail_url(body["id"]), {"according_to": []}, format="json")
+    assert response.json()["according_to"] == []
+    assert not StatementBasis.objects.exists()
+
+
+def test_the_same_party_twice_in_according_to_is_a_400_naming_it(editor_client, new):
+    tally = {"party": {"type": "country", "key": "ISR"}}
+    response = editor_client.post(list_url(), payload(new.person, new.pledge, new.source, according_to=[tally] * 2))
+    assert_problem(response, 400, "according_to")
+
+
+def test_a_statement_is_the_speakers_own_words_unless_said_otherwise(editor_client, new):
+    body = editor_client.post(list_url(), payload(new.person, new.pledge, new.source)).json()
+    assert body["text_origin"] == "own_words"
+
+
+def test_a_translation_from_an_unknown_language_reads_spoken_language_null(editor_client, new):
+    body = editor_client.post(list_url(), payload(new.person, new.pledge, new.source, text_origin="translation"))
+    assert (body.json()["text_origin"], body.json()["spoken_language"]) == ("translation", None)
+
+
+@pytest.mark.parametrize(
+    ("text_origin", "spoken_language"), [("own_words", "en"), ("translation", "id")], ids=["own", "translation"]
+)
+def test_a_text_origin_that_contradicts_the_languages_is_a_400_naming_it(
+    editor_client, new, text_origin, spoken_language
+):
+    changes = {"text_origin": text_origin, "spoken_language": spoken_language}
+    response = editor_client.post(list_url(), payload(new.person, new.pledge, new.source, **changes))
+    assert_problem(response, 400, "text_origin")
 
 
 def test_statement_detail_is_shaped_as_in_the_list(api_client):

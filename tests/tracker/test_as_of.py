@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from commitments.models import ConditionLink, Pledge, StatementSpeaker, StatementTarget
+from commitments.models import ConditionLink, Pledge, StatementBasis, StatementSpeaker, StatementTarget
 from commitments.services.conditions import condition_update
 from commitments.services.parties import party_for
 from commitments.services.pledges import pledge_delete, pledge_update
@@ -177,6 +177,32 @@ def test_statement_condition_filter_combines_with_as_of(api_client):
     response = as_of(api_client, reverse("v1:statement-list"), before, condition=condition.slug)
 
     assert ids(response) == {about.pk}
+
+
+def test_statement_reported_reads_the_sources_as_they_stood(api_client):
+    source = SourceFactory(published=datetime.date(2025, 10, 24))
+    statement = StatementFactory(date=None, sources=[source])
+    before = timezone.now()
+    statement_update(statement, sources=[SourceFactory(published=datetime.date(2025, 10, 1))])
+    url = reverse("v1:statement-list")
+
+    assert [row["reported"] for row in results(as_of(api_client, url, before))] == ["2025-10-24"]
+    assert ids(as_of(api_client, url, before, reported_before="2025-10-10")) == set()
+    assert [row["reported"] for row in results(api_client.get(url))] == ["2025-10-01"]
+
+
+def test_statement_according_to_is_as_it_stood(api_client):
+    tally = party_for(country=country("ISR"))
+    statement = StatementFactory(according_to=[StatementBasis(party=tally, words="menurut penghitungan Israel")])
+    before = timezone.now()
+    statement_update(statement, according_to=[])
+    url = reverse("v1:statement-list")
+
+    (then,) = results(as_of(api_client, url, before))
+    assert [basis["party"]["key"] for basis in then["according_to"]] == ["ISR"]
+    assert ids(as_of(api_client, url, before, according_to_country="ISR")) == {statement.pk}
+    assert results(api_client.get(url))[0]["according_to"] == []
+    assert ids(api_client.get(url, {"according_to_country": "ISR"})) == set()
 
 
 def test_a_date_means_the_end_of_that_day_utc(api_client):

@@ -6,8 +6,18 @@ from countries.models import CountryGroup
 from tracker.dates import DatePrecision
 from tracker.serializers import ChoiceField, StrictModelSerializer, StrictSerializer
 
-from ...choices import PartyType, Stance, StatementKind, TranslationBy
-from ...models import Condition, Initiative, Organization, Person, Pledge, Statement, StatementSpeaker, StatementTarget
+from ...choices import PartyType, Stance, StatementKind, TextOrigin, TranslationBy
+from ...models import (
+    Condition,
+    Initiative,
+    Organization,
+    Person,
+    Pledge,
+    Statement,
+    StatementBasis,
+    StatementSpeaker,
+    StatementTarget,
+)
 from ...services.parties import party_for
 from .fields import IdOrKeyField, PartyField, SlugField, citations
 from .refs import (
@@ -36,6 +46,11 @@ class SpeakerSerializer(serializers.Serializer):
     count = serializers.IntegerField(allow_null=True, help_text='For an anonymous group, how many ("three diplomats").')
 
 
+class BasisSerializer(serializers.Serializer):
+    party = PartyRefSerializer()
+    words = serializers.CharField(help_text='The source\'s words ("menurut pejabat kesehatan Gaza").')
+
+
 class TargetSerializer(serializers.Serializer):
     type = ChoiceField(choices=[*PartyType.values, *TARGET_RECORDS])
     country = CountryRefSerializer(allow_null=True)
@@ -57,12 +72,27 @@ class StatementSerializer(TimestampsMixin):
     text = serializers.CharField()
     language = serializers.CharField(help_text="BCP 47 tag of the text.")
     spoken_language = serializers.CharField(allow_null=True, help_text="Language originally spoken, where known.")
-    translation = serializers.CharField(help_text="English translation.")
+    text_origin = ChoiceField(
+        choices=TextOrigin.choices,
+        help_text="`own_words`: the text is the speaker's own words; `translation`: a translation of them, from "
+        "`spoken_language` (null: the language is unknown). Quoted words in a translation are the translator's.",
+    )
+    translation = serializers.CharField(help_text="English translation, made by `translation_by`.")
     translation_by = ChoiceField(choices=TranslationBy.choices, allow_null=True)
-    date = serializers.DateField(allow_null=True)
+    date = serializers.DateField(allow_null=True, help_text="When it was said; null when the source does not say.")
     date_precision = ChoiceField(choices=DatePrecision.choices, allow_null=True)
+    reported = serializers.DateField(
+        allow_null=True,
+        help_text="Publication date of the earliest cited source that has one: the statement was made no later.",
+    )
+    reported_precision = ChoiceField(choices=DatePrecision.choices, allow_null=True)
     speakers = SpeakerSerializer(many=True)
     on_behalf_of = PartyRefSerializer(allow_null=True)
+    according_to = BasisSerializer(
+        many=True,
+        help_text="The parties the statement reports according to: its basis, not its speakers nor the party "
+        "spoken for.",
+    )
     targets = TargetSerializer(many=True)
     sources = SourceRefSerializer(many=True)
 
@@ -80,6 +110,16 @@ class SpeakerWriteSerializer(StrictModelSerializer):
         if (attrs.get("person") is None) == (attrs.get("organization") is None):
             raise serializers.ValidationError(_("A speaker is either a person or an organization."))
         return attrs
+
+
+class BasisWriteSerializer(StrictSerializer):
+    """`{"party": {"type": "organization", "key": "gaza-health-officials"}, "words": "menurut …"}`."""
+
+    party = PartyField()
+    words = serializers.CharField(required=False, allow_blank=True, max_length=300)
+
+    def validate(self, attrs):
+        return StatementBasis(party=attrs["party"], words=attrs.get("words", ""))
 
 
 class TargetWriteSerializer(StrictSerializer):
@@ -107,6 +147,7 @@ class TargetWriteSerializer(StrictSerializer):
 class StatementWriteSerializer(StrictModelSerializer):
     speakers = SpeakerWriteSerializer(many=True, required=False)
     on_behalf_of = PartyField(required=False, allow_null=True)
+    according_to = BasisWriteSerializer(many=True, required=False)
     targets = TargetWriteSerializer(many=True, required=False)
     sources = citations(min_length=1, help_text="At least one source: ids, or {id, locator} objects.")
 
@@ -117,12 +158,14 @@ class StatementWriteSerializer(StrictModelSerializer):
             "text",
             "language",
             "spoken_language",
+            "text_origin",
             "translation",
             "translation_by",
             "date",
             "date_precision",
             "speakers",
             "on_behalf_of",
+            "according_to",
             "targets",
             "sources",
         ]

@@ -3,7 +3,7 @@
 Speakers are (kind, slug, role at the time, count).
 """
 
-from .dates import THIS_WEEK
+from .dates import UNDATED
 
 HELLYER = ("person", "ha-hellyer", "senior associate fellow, Royal United Services Institute", None)
 
@@ -12,7 +12,7 @@ ANALYSTS = [
         "key": "2025-10-20-itamar-rabinovich-force-needed",
         "kind": "quote",
         "line": "line 8",
-        "when": THIS_WEEK,
+        "when": UNDATED,
         "speakers": [("person", "itamar-rabinovich", "former Israeli ambassador to Washington", None)],
         "text": (
             '"Ini akan sangat diperlukan untuk mencegah konflik berlanjut," kata Itamar Rabinovich, mantan duta '
@@ -28,7 +28,7 @@ ANALYSTS = [
         "key": "2025-10-20-ha-hellyer-skeptical-enough-troops",
         "kind": "paraphrase",
         "line": "line 21",
-        "when": THIS_WEEK,
+        "when": UNDATED,
         "speakers": [HELLYER],
         "text": (
             "HA. Hellyer, seorang senior atau rekan peneliti di Royal United Services Institute Inggris, skeptis "
@@ -44,7 +44,7 @@ ANALYSTS = [
         "key": "2025-10-20-ha-hellyer-reluctant-contributors",
         "kind": "paraphrase",
         "line": "line 22",
-        "when": THIS_WEEK,
+        "when": UNDATED,
         "speakers": [HELLYER],
         "text": (
             "Hellyer mengatakan sebagian besar negara akan enggan mengirimkan pasukan jika mereka diharapkan untuk "
@@ -67,7 +67,7 @@ ANALYSTS = [
         "key": "2025-10-20-ha-hellyer-disarmament-cooperation",
         "kind": "quote",
         "line": "line 23",
-        "when": THIS_WEEK,
+        "when": UNDATED,
         "speakers": [HELLYER],
         "text": (
             'Kecuali Hamas setuju untuk bekerja sama dalam pelucutan senjata, maka "tidak ada negara yang mau '
@@ -83,7 +83,7 @@ ANALYSTS = [
         "key": "2025-10-20-assaf-orion-israel-may-resume-war",
         "kind": "quote",
         "line": "line 26",
-        "when": THIS_WEEK,
+        "when": UNDATED,
         "speakers": [
             (
                 "person",

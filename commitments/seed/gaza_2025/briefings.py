@@ -3,7 +3,7 @@
 Speakers are (kind, slug, role at the time, count); a count says how many people one anonymous source is.
 """
 
-from .dates import THIS_WEEK
+from .dates import UNDATED
 
 DIPLOMATS = ("person", "diplomats-reuters-2025-10-24", "diplomats familiar with the discussions", 3)
 
@@ -12,7 +12,7 @@ BRIEFINGS = [
         "key": "2025-10-20-officials-countries-hesitate",
         "kind": "paraphrase",
         "line": "line 14",
-        "when": THIS_WEEK,
+        "when": UNDATED,
         "speakers": [("person", "officials-briefed-reuters-2025-10-24", "officials briefed on the talks", None)],
         "text": (
             "Para pejabat yang diberi pengarahan tentang pembicaraan tersebut mengatakan bahwa telah ada permohonan "
@@ -29,7 +29,7 @@ BRIEFINGS = [
         "key": "2025-10-20-diplomats-two-forces",
         "kind": "paraphrase",
         "line": "line 14",
-        "when": THIS_WEEK,
+        "when": UNDATED,
         "speakers": [DIPLOMATS],
         "text": (
             "Salah satu proposal adalah untuk dua pasukan: satu mengamankan perbatasan antara Israel dan Gaza dan "
@@ -46,7 +46,7 @@ BRIEFINGS = [
         "key": "2025-10-20-diplomats-pa-security-forces",
         "kind": "paraphrase",
         "line": "line 15",
-        "when": THIS_WEEK,
+        "when": UNDATED,
         "speakers": [DIPLOMATS],
         "text": (
             "Beberapa negara Eropa menginginkan ribuan pasukan keamanan Otoritas Palestina dari Tepi Barat yang "
@@ -67,7 +67,7 @@ BRIEFINGS = [
         "key": "2025-10-20-diplomats-european-police-observers",
         "kind": "paraphrase",
         "line": "line 16",
-        "when": THIS_WEEK,
+        "when": UNDATED,
         "speakers": [DIPLOMATS],
         "text": (
             "Berdasarkan rencana ini, beberapa polisi Eropa dapat bertindak sebagai pengamat di dalam Gaza, bekerja "
@@ -87,7 +87,7 @@ BRIEFINGS = [
         "key": "2025-10-20-israeli-security-sources-phased-entry",
         "kind": "paraphrase",
         "line": "line 17",
-        "when": THIS_WEEK,
+        "when": UNDATED,
         "speakers": [
             ("person", "israeli-security-sources-reuters-2025-10-24", "Israeli security sources", 2),
             ("person", "official-briefed-reuters-2025-10-24", "an official briefed on the talks", 1),
@@ -108,7 +108,7 @@ BRIEFINGS = [
         "key": "2025-10-20-two-officials-withdrawal-pace",
         "kind": "paraphrase",
         "line": "line 18",
-        "when": THIS_WEEK,
+        "when": UNDATED,
         "speakers": [("person", "two-officials-reuters-2025-10-24", "officials", 2)],
         "text": (
             "Dua pejabat tersebut mengatakan bahwa kecepatan penarikan pasukan Israel dari wilayah yang diawasi oleh "

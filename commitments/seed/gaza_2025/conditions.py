@@ -36,10 +36,10 @@ CONDITIONS = [
             {
                 "holds_up": ISF,
                 "must_act": "org:hamas",
-                "statement": "2025-10-24-reuters-hamas-disarmament-and-crackdown",
+                "statement": "2025-10-20-ha-hellyer-disarmament-cooperation",
                 "note": (
-                    "H.A. Hellyer: unless Hamas agrees to cooperate on disarmament, no country wants to risk its "
-                    "troops."
+                    "H.A. Hellyer's assessment: unless Hamas agrees to cooperate on disarmament, no country wants to "
+                    "risk its troops."
                 ),
             },
             {
@@ -120,7 +120,10 @@ CONDITIONS = [
     {
         "slug": "palestinian-state-push",
         "name": "Push for a Palestinian state",
-        "description": "A major push to establish a Palestinian state.",
+        "description": (
+            "A major push to establish a Palestinian state. The report does not say whether one is under way, so "
+            "the condition has no status."
+        ),
         "links": [
             {
                 "holds_up": ISF,

@@ -1,4 +1,5 @@
-"""Status events. Each cites the statements that show it, and the translation the seed holds."""
+"""Status events. Each cites the statements that show it, and the translation the seed holds. An event takes the
+date of its dated evidence; one whose statements give no date takes the report's day."""
 
 from .dates import REPORTED, THIS_WEEK, TWO_WEEKS_AGO
 
@@ -24,7 +25,7 @@ PLEDGE_EVENTS = [
     (
         "gbr-cmcc-staff-officers",
         "deployed",
-        THIS_WEEK,
+        REPORTED,
         "A UK government spokesperson: planning officers are at the centre.",
         ["2025-10-20-uk-spokesperson-planning-officers", CMCC_BUILDING],
     ),
@@ -51,14 +52,14 @@ PLEDGE_EVENTS = [
     (
         "palestinian-authority-gaza-security-forces",
         "possible",
-        THIS_WEEK,
+        REPORTED,
         "Some European countries want these forces to operate inside Gaza (diplomats).",
         [DIPLOMATS_PA],
     ),
     (
         "european-countries-police-observers",
         "possible",
-        THIS_WEEK,
+        REPORTED,
         "Some European police could act as observers; which countries is not yet clear (diplomats).",
         [DIPLOMATS_POLICE],
     ),
@@ -81,22 +82,22 @@ INITIATIVE_EVENTS = [
         ["2025-10-20-us-military-cmcc-troops", "2025-10-24-reuters-us-forces-begin-monitoring"],
     ),
     ("gaza-isf", "planned", REPORTED, AS_REPORTED, [OBSTACLES, "2025-10-24-reuters-us-forces-begin-monitoring"]),
-    ("isf-two-forces", "proposed", THIS_WEEK, "One proposal (three diplomats).", ["2025-10-20-diplomats-two-forces"]),
+    ("isf-two-forces", "proposed", REPORTED, "One proposal (three diplomats).", ["2025-10-20-diplomats-two-forces"]),
     (
         "isf-phased-entry-rafah",
         "proposed",
-        THIS_WEEK,
+        REPORTED,
         "The US plan (two Israeli security sources and an official).",
         ["2025-10-20-israeli-security-sources-phased-entry"],
     ),
     (
         "pa-security-forces-deployment",
         "proposed",
-        THIS_WEEK,
+        REPORTED,
         "What some European countries want (diplomats).",
         [DIPLOMATS_PA],
     ),
-    ("european-police-observers", "proposed", THIS_WEEK, "Under the European plan (diplomats).", [DIPLOMATS_POLICE]),
+    ("european-police-observers", "proposed", REPORTED, "Under the European plan (diplomats).", [DIPLOMATS_POLICE]),
 ]
 
 CONDITION_EVENTS = [
@@ -112,14 +113,14 @@ CONDITION_EVENTS = [
     (
         "no-combat-against-hamas",
         "unresolved",
-        THIS_WEEK,
+        REPORTED,
         "H.A. Hellyer's assessment; the report says no more.",
         [HELLYER],
     ),
     (
         "force-shape",
         "unresolved",
-        THIS_WEEK,
+        REPORTED,
         "Many countries do not yet know what shape the force will take.",
         ["2025-10-20-officials-countries-hesitate"],
     ),
@@ -132,16 +133,9 @@ CONDITION_EVENTS = [
     ),
     ("troop-contributor-readiness", "unresolved", REPORTED, "One of the obstacles the report lists.", [OBSTACLES]),
     (
-        "palestinian-state-push",
-        "unresolved",
-        THIS_WEEK,
-        "H.A. Hellyer's assessment; the report does not say whether such a push is under way.",
-        [HELLYER],
-    ),
-    (
         "israeli-withdrawal-pace",
         "under_negotiation",
-        THIS_WEEK,
+        REPORTED,
         "Two officials: the pace is being discussed.",
         ["2025-10-20-two-officials-withdrawal-pace"],
     ),

@@ -13,7 +13,9 @@ INITIATIVES = [
     {
         "slug": "gaza-ceasefire",
         "name": "Gaza ceasefire",
-        "description": "The temporary ceasefire in Gaza, which took effect two weeks before the report.",
+        "description": (
+            'The fragile ("rapuh") temporary ceasefire in Gaza, which took effect two weeks before the report.'
+        ),
         "location": "Gaza",
         "start": TWO_WEEKS_AGO,
     },
@@ -21,17 +23,17 @@ INITIATIVES = [
         "slug": "cmcc",
         "name": "Civil-Military Coordination Center",
         "description": (
-            "US-led centre that monitors the Gaza ceasefire, coordinates the flow of aid and security assistance "
-            "into Gaza, and plans the international force for the enclave. It works from a short grey building, "
-            "usually a cargo centre, in a business district across from timber and steel factories; the building "
-            "also houses Israeli, British and Canadian military personnel."
+            "Centre from which US forces have begun monitoring the Gaza ceasefire and planning the international "
+            "force for the enclave; the troops will coordinate the flow of aid and security assistance into Gaza. "
+            "It works from a short grey building, usually a cargo centre, in a business district across from timber "
+            "and steel factories; the building also houses Israeli, British and Canadian military personnel."
         ),
         "lead": "USA",
         "location": "Kiryat Gat, southern Israel (north-east of Gaza)",
     },
     {
         "slug": "gaza-isf",
-        "name": "International Stabilization Force",
+        "name": "International force (pasukan internasional)",
         "description": (
             'The US-backed international force to stabilise Gaza ("pasukan internasional"), a key part of '
             "President Trump's plan to end the war. The US has ruled out sending its own troops into Gaza."
@@ -71,7 +73,6 @@ INITIATIVES = [
             "international force (diplomats). The report names none of these countries."
         ),
         "parent": "gaza-isf",
-        "lead": "group:european-countries",
         "location": "Gaza",
     },
     {

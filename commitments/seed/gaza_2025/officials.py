@@ -3,7 +3,7 @@
 Speakers are (kind, slug, role at the time, count).
 """
 
-from .dates import REPORTED, THIS_WEEK
+from .dates import REPORTED, THIS_WEEK, UNDATED
 
 UK_SPOKESPERSON = ("person", "uk-government-spokesperson-reuters-2025-10-24", "spokesperson, UK government", 1)
 
@@ -36,7 +36,7 @@ OFFICIALS = [
         "key": "2025-10-20-hamas-spokesperson-sensitive-issue",
         "kind": "quote",
         "line": "line 9",
-        "when": THIS_WEEK,
+        "when": UNDATED,
         "speakers": [("person", "hamas-spokesperson-reuters-2025-10-24", "spokesperson, Hamas", 1)],
         "on_behalf_of": "org:hamas",
         "text": (
@@ -76,7 +76,7 @@ OFFICIALS = [
         "key": "2025-10-20-us-and-canadian-militaries-no-response",
         "kind": "no_response",
         "line": "line 19",
-        "when": THIS_WEEK,
+        "when": UNDATED,
         "speakers": [("organization", "us-military", "", None), ("organization", "canadian-military", "", None)],
         "text": "Militer AS dan Kanada tidak menanggapi permintaan komentar.",
         "translation": "The US and Canadian militaries did not respond to requests for comment.",
@@ -86,7 +86,7 @@ OFFICIALS = [
         "key": "2025-10-20-uk-spokesperson-planning-officers",
         "kind": "quote",
         "line": "line 19",
-        "when": THIS_WEEK,
+        "when": UNDATED,
         "speakers": [UK_SPOKESPERSON],
         "on_behalf_of": "GBR",
         "spoken_language": "en",
@@ -100,7 +100,7 @@ OFFICIALS = [
         "key": "2025-10-20-uk-spokesperson-declined-further-comment",
         "kind": "declined_to_comment",
         "line": "line 19",
-        "when": THIS_WEEK,
+        "when": UNDATED,
         "speakers": [UK_SPOKESPERSON],
         "on_behalf_of": "GBR",
         "text": "tetapi menolak berkomentar lebih lanjut.",

@@ -9,11 +9,10 @@ GROUPS = [
         "slug": "gulf-states",
         "name": "Gulf states",
         "description": (
-            'The states of the Gulf, as sources speak of them ("negara-negara Teluk"). The source names no '
-            "members: the members recorded here are the six member states of the Gulf Cooperation Council "
-            "(GCC), added by an editor."
+            'Gulf states, as sources speak of them ("negara-negara Teluk"). The source names none, so no member '
+            "is recorded."
         ),
-        "members": ["SAU", "ARE", "QAT", "KWT", "BHR", "OMN"],
+        "members": [],
     },
     {
         "slug": "arab-states",
@@ -56,14 +55,19 @@ ORGANIZATIONS = [
         "acronym": "RUSI",
         "kind": "think_tank",
         "country": "GBR",
-        "description": "British defence and security think tank.",
+        "description": (
+            'British institute ("Royal United Services Institute Inggris"), where H.A. Hellyer works; the report '
+            "says no more of it. Its kind, think tank, is an editor's."
+        ),
     },
     {
         "slug": "washington-institute",
         "name": "Washington Institute for Near East Policy",
         "kind": "think_tank",
-        "country": "USA",
-        "description": "US think tank.",
+        "description": (
+            'Where Assaf Orion is a fellow ("peneliti"); the report says no more of it, nor where it is. Its kind, '
+            "think tank, is an editor's."
+        ),
     },
     {
         "slug": "gaza-health-officials",
@@ -84,7 +88,26 @@ ORGANIZATIONS = [
         "name": "Canadian military",
         "kind": "military",
         "country": "CAN",
-        "description": "The armed forces of Canada.",
+        "description": 'The armed forces of Canada ("Militer … Kanada").',
+    },
+    {
+        "slug": "israeli-military",
+        "name": "Israeli military",
+        "kind": "military",
+        "country": "ISR",
+        "description": (
+            'The armed forces of Israel ("militer Israel"), whose personnel the CMCC houses and whose former head '
+            "of strategy is Assaf Orion."
+        ),
+    },
+    {
+        "slug": "british-military",
+        "name": "British military",
+        "kind": "military",
+        "country": "GBR",
+        "description": (
+            'The armed forces of the United Kingdom ("personel militer … Inggris"), with personnel at the CMCC.'
+        ),
     },
     {
         "slug": "uk-government",
@@ -96,6 +119,12 @@ ORGANIZATIONS = [
 ]
 
 PEOPLE = [
+    {
+        "slug": "donald-trump",
+        "name": "Donald Trump",
+        "description": 'US President ("Presiden AS Donald Trump"), whose plan to end the war the force is part of',
+        "country": "USA",
+    },
     {"slug": "marco-rubio", "name": "Marco Rubio", "description": "US Secretary of State", "country": "USA"},
     {"slug": "jd-vance", "name": "JD Vance", "description": "US Vice President", "country": "USA"},
     {
@@ -114,8 +143,8 @@ PEOPLE = [
         "slug": "ha-hellyer",
         "name": "H.A. Hellyer",
         "description": (
-            'Senior associate fellow at the Royal United Services Institute (the translation reads "seorang '
-            'senior atau rekan peneliti")'
+            'At the Royal United Services Institute: the translation reads "seorang senior atau rekan peneliti" '
+            '("a senior or research fellow"); his exact title is not given'
         ),
         "organization": "rusi",
     },

@@ -118,7 +118,8 @@ _REPORTS = [
     {
         "key": "2025-10-24-reuters-israel-death-toll-2023-10-07",
         "line": "line 10",
-        "on_behalf_of": "ISR",
+        "on_behalf_of": None,
+        "according_to": [("ISR", "menurut penghitungan Israel")],
         "text": (
             "Perang Gaza dipicu oleh serangan yang dipimpin Hamas pada 7 Oktober 2023 yang menewaskan sekitar 1.200 "
             "orang di Israel, menurut penghitungan Israel."
@@ -131,8 +132,8 @@ _REPORTS = [
     {
         "key": "2025-10-24-reuters-gaza-death-toll",
         "line": "line 11",
-        "on_behalf_of": "org:gaza-health-officials",
-        "speakers": [REUTERS, ("organization", "gaza-health-officials", "source of the tally the report cites", None)],
+        "on_behalf_of": None,
+        "according_to": [("org:gaza-health-officials", "menurut pejabat kesehatan Gaza")],
         "text": (
             "Lebih dari 68.000 warga Palestina telah tewas sejak saat itu dalam serangan Israel di Gaza, menurut "
             "pejabat kesehatan Gaza."
@@ -146,8 +147,29 @@ _REPORTS = [
         "key": "2025-10-24-reuters-heading-mandate-uncertainty",
         "line": "line 12 (heading)",
         "text": "KETIDAKPASTIAN ATAS MANDAT MELEMBUTKAN DORONGAN UNTUK MEMBENTUK KEKUATAN",
-        "translation": "Uncertainty over mandate slows push to form force",
+        "translation": "Uncertainty over mandate softens push to form force",
         "targets": [("condition", "un-mandate", ""), ("initiative", "gaza-isf", "")],
+    },
+    {
+        "key": "2025-10-24-reuters-heading-force-key-part",
+        "line": "line 5 (heading)",
+        "text": "PASUKAN INTERNASIONAL BAGIAN PENTING DARI RENCANA GENJATAN SENJATA",
+        "translation": "International force a key part of ceasefire plan",
+        "targets": [("initiative", "gaza-isf", ""), ("initiative", "gaza-peace-plan", "")],
+    },
+    {
+        "key": "2025-10-24-reuters-heading-viability-questions",
+        "line": "line 20 (heading)",
+        "text": "PERTANYAAN ATAS VIABILITAS",
+        "translation": "Questions over viability",
+        "targets": [("initiative", "gaza-isf", "")],
+    },
+    {
+        "key": "2025-10-24-reuters-tensions-already",
+        "line": "line 25",
+        "text": "Namun, ketegangan sudah terjadi.",
+        "translation": "But tensions have already emerged.",
+        "targets": [("condition", "force-composition", "")],
     },
     {
         "key": "2025-10-24-reuters-rubio-visit",
@@ -164,4 +186,6 @@ _REPORTS = [
     },
 ]
 
-REPORTED_STATEMENTS = [{"kind": "report", "when": REPORTED, "speakers": [REUTERS], **spec} for spec in _REPORTS]
+REPORTED_STATEMENTS = [
+    {"kind": "report", "when": REPORTED, "speakers": [REUTERS], "spoken_language": "en", **spec} for spec in _REPORTS
+]
