@@ -1,9 +1,13 @@
 """Checks every request's input before a view looks anything up with it."""
 
+import re
+
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
 NULL = "\x00"
+# Ids and page numbers are ASCII digits: str.isdigit() also accepts "²" or "⑤", which int() refuses.
+ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
 def null_character_paths(value, path):

@@ -13,11 +13,12 @@ from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from .inputs import ASCII_DIGITS
+
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 
 
-DIGITS = re.compile(r"[0-9]+")
 # A cursor is its direction (`n`ext or `p`revious) and the id it continues from; empty for the first page.
 CURSOR = re.compile(r"([np])([0-9]{1,18})")
 
@@ -26,7 +27,7 @@ def positive_int(request, name, default=None):
     raw = request.query_params.get(name)
     if raw is None or raw == "":
         return default
-    value = int(raw) if DIGITS.fullmatch(raw) else 0
+    value = int(raw) if ASCII_DIGITS.fullmatch(raw) else 0
     if value < 1:
         raise ValidationError({name: [_("Must be a positive integer.")]})
     return value

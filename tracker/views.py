@@ -1,7 +1,6 @@
 """The base viewset of every collection, and the few views outside the versioned API."""
 
 import json
-import re
 import sys
 
 from django.core.exceptions import RequestDataTooBig
@@ -17,7 +16,7 @@ from rest_framework.response import Response
 from .as_of import AsOfMixin
 from .conditional import ConditionalMixin
 from .exceptions import PROBLEM_CONTENT_TYPE, api_validation_error, body_too_large, problem
-from .inputs import reject_null_characters
+from .inputs import ASCII_DIGITS, reject_null_characters
 from .query_params import KnownQueryParamsMixin
 from .record_history import HistoryMixin
 from .renderers import FastJSONRenderer
@@ -27,7 +26,6 @@ from .services import write_transaction
 from .unavailable import RETRY_AFTER_SECONDS, unavailable_from, unavailable_response
 
 SUPPORTED_VERSIONS = ("v1",)
-ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
 class RecordReads:

@@ -1,8 +1,6 @@
 """Query filters of the API.md contract; several comma-separated values mean "any of", and an invalid value is
 a 400 naming the parameter."""
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
@@ -19,6 +17,7 @@ from tracker.filters import (
     PeriodStartsBeforeFilter,
     TrackerFilterSet,
 )
+from tracker.inputs import ASCII_DIGITS
 
 from ..choices import PERSONS, InitiativeStatus, OrganizationKind, PledgeKind, PledgeStatus, SourceKind
 from ..models import Condition, Initiative, Organization, Person, Pledge, Source
@@ -66,7 +65,7 @@ class IdsOrKeysFilter(KeysFilter):
     """Comma-separated ids or keys of pledges or statements (any of); one that names no record is a 400."""
 
     def lookup(self, keys):
-        ids = [int(key) for key in keys if DIGITS.fullmatch(key) and 0 < int(key) <= MAX_ID]
+        ids = [int(key) for key in keys if ASCII_DIGITS.fullmatch(key) and 0 < int(key) <= MAX_ID]
         by_id = self.key_queryset.filter(id__in=ids).values_list("id", "id")
         by_key = self.key_queryset.filter(key__in=keys).values_list("key", "id")
         return [(str(id_), id_) for id_, _same in by_id] + list(by_key)
@@ -81,7 +80,6 @@ def source_ids(**kwargs):
 
 
 MAX_ID = 2**63 - 1
-DIGITS = re.compile(r"[0-9]+")
 
 
 def as_int(param):
@@ -101,7 +99,7 @@ class QuantityField(forms.IntegerField):
     """A whole number of the unit, written in ASCII digits only (no sign, spaces or decimal point)."""
 
     def to_python(self, value):
-        if value not in self.empty_values and not DIGITS.fullmatch(str(value)):
+        if value not in self.empty_values and not ASCII_DIGITS.fullmatch(str(value)):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return super().to_python(value)
 

@@ -1,13 +1,12 @@
 """Fields by which clients write related records: by key, as they read them with the objects replaced."""
 
-import re
-
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from countries.api.serializers import CountryCodeField
 from countries.models import CountryGroup
+from tracker.inputs import ASCII_DIGITS
 
 from ...choices import PartyType
 from ...models import Organization, Source
@@ -26,7 +25,6 @@ class SlugField(serializers.SlugRelatedField):
         super().__init__(slug_field="slug", queryset=queryset, **kwargs)
 
 
-ASCII_DIGITS = re.compile(r"[0-9]+")
 ID_OR_KEY_SCHEMA = {
     "oneOf": [
         {"type": "integer", "description": "The record's id."},
