@@ -11,8 +11,11 @@ from countries.models import CountryGroup
 
 from .choices import StatementKind, TextOrigin, TranslationBy
 from .models import (
+    Condition,
     EventEvidence,
+    Initiative,
     Organization,
+    Person,
     Pledge,
     PledgeSource,
     Source,
@@ -22,13 +25,21 @@ from .models import (
     StatusEvent,
 )
 
-EDITOR_MARK = "editor"
+# Each record that says which of its values an editor supplied, with its collection and the field it is known by.
+EDITOR_SUPPLIED = (
+    (CountryGroup, "country-groups", "slug"),
+    (Organization, "organizations", "slug"),
+    (Person, "people", "slug"),
+    (Initiative, "initiatives", "slug"),
+    (Condition, "conditions", "slug"),
+    (Pledge, "pledges", "key"),
+)
 
 
 def audit_lines():
     """Every finding, one line each, sorted within its collection in Python: a database's collation would order
     keys with hyphens differently on SQLite and PostgreSQL."""
-    sections = (source_lines, group_lines, organization_lines, pledge_lines, statement_lines, event_lines)
+    sections = (source_lines, group_lines, editor_supplied_lines, pledge_lines, statement_lines, event_lines)
     return [line for section in sections for line in sorted(section())]
 
 
@@ -41,14 +52,18 @@ def source_lines():
 
 
 def group_lines():
-    for group in CountryGroup.objects.filter(memberships__isnull=False).distinct().order_by("slug"):
-        yield f"country-groups/{group.slug}: members recorded without a source"
+    """Groups with members that no editor marked as theirs: no source is recorded for a group's members."""
+    groups = CountryGroup.objects.filter(memberships__isnull=False).distinct()
+    for group in groups:
+        if "members" not in group.editor_supplied:
+            yield f"country-groups/{group.slug}: members recorded without a source"
 
 
-def organization_lines():
-    for organization in Organization.objects.order_by("slug"):
-        if EDITOR_MARK in organization.description:
-            yield f"organizations/{organization.slug}: description holds an editor's addition"
+def editor_supplied_lines():
+    for model, collection, lookup in EDITOR_SUPPLIED:
+        for record in model.objects.exclude(editor_supplied=[]).only(lookup, "editor_supplied"):
+            for name in record.editor_supplied:
+                yield f"{collection}/{getattr(record, lookup)}: {name} supplied by an editor"
 
 
 def only_translations(link_model, owner):

@@ -2,7 +2,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from tracker.models import TrackedModel
+from tracker.models import EditorSuppliedModel, TrackedModel
 
 from .querysets import CountryGroupQuerySet, CountryQuerySet, RegionQuerySet
 from .validators import validate_iso2, validate_iso3
@@ -85,12 +85,14 @@ class Country(TrackedModel):
         return self.name
 
 
-class CountryGroup(TrackedModel):
+class CountryGroup(EditorSuppliedModel, TrackedModel):
     """A set of states that sources speak of without always naming them ("Gulf states", "Arab states")."""
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
+
+    editor_suppliable = ("name", "description", "members")
 
     objects = CountryGroupQuerySet.as_manager()
 

@@ -103,7 +103,7 @@ class CountryRows(Rows):
 
 
 class CountryGroupRows(Rows):
-    fields = ("id", "slug", "name", "description", "created", "updated")
+    fields = ("id", "slug", "name", "description", "editor_supplied", "created", "updated")
 
     def shape(self, rows):
         members = self.members([row["id"] for row in rows])
@@ -130,6 +130,7 @@ class CountryGroupRows(Rows):
             "slug": row["slug"],
             "name": row["name"],
             "description": row["description"],
+            "editor_supplied": row["editor_supplied"],
             "members": members,
             "created": row["created"],
             "updated": row["updated"],

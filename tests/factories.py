@@ -114,8 +114,13 @@ class StatementFactory(ServiceFactory):
     sources = factory.LazyFunction(lambda: [SourceFactory()])
 
 
-def add_event(record, status, date=datetime.date(2025, 10, 24), precision="day", sources=None):
+def add_event(record, status, date=datetime.date(2025, 10, 24), precision="day", sources=None, statements=()):
     """A status event on `record`, citing a new source unless `sources` is given."""
     return status_event_create(
-        record, status=status, date=date, date_precision=precision, sources=sources or [SourceFactory()]
+        record,
+        status=status,
+        date=date,
+        date_precision=precision,
+        sources=sources or [SourceFactory()],
+        statements=statements,
     )

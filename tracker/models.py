@@ -1,7 +1,7 @@
 """The base every tracker record builds on: timestamps, a full history of every change, and the change feed."""
 
 from django.conf import settings
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -52,6 +52,45 @@ class TrackedModel(models.Model):
         # A record already deleted (its links go after it in a cascade) has its own delete entry: no update.
         record = model.objects.filter(pk=pk).first()
         return [(model.feed_collection, record.feed_lookup)] if record else []
+
+
+class EditorSuppliedModel(models.Model):
+    """A record that says which of its values an editor supplied rather than a source stated.
+
+    `editor_supplied` lists those values by name (of a field, or of links such as a group's `members`), from the
+    names in `editor_suppliable`; every other value rests on the record's sources.
+    """
+
+    editor_supplied = models.JSONField(
+        _("supplied by an editor"),
+        default=list,
+        blank=True,
+        help_text=_("The values an editor supplied that no source states."),
+    )
+
+    editor_suppliable = ()
+
+    class Meta:
+        abstract = True
+
+    def clean_fields(self, exclude=None):
+        super().clean_fields(exclude=exclude)
+        if exclude and "editor_supplied" in exclude:
+            return
+        self.editor_supplied = editor_supplied_names(self.editor_supplied, self.editor_suppliable)
+
+
+def editor_supplied_names(names, suppliable):
+    """`names` in the order of `suppliable`, once each; a ValidationError naming `editor_supplied` for any other."""
+    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+        raise ValidationError({"editor_supplied": _("A list of value names is expected.")})
+    unknown = sorted(set(names) - set(suppliable))
+    if unknown:
+        message = _("%(unknown)s cannot be marked; the values that can: %(suppliable)s.")
+        raise ValidationError(
+            {"editor_supplied": message % {"unknown": ", ".join(unknown), "suppliable": ", ".join(suppliable)}}
+        )
+    return [name for name in suppliable if name in names]
 
 
 class Change(models.Model):

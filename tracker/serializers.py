@@ -7,6 +7,7 @@ misspelled field gets a 200 and no change. Here each such key is a 400 that name
 from collections.abc import Mapping
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 READ_FIELDS = "read_fields"
@@ -63,6 +64,18 @@ class ChoiceField(serializers.ChoiceField):
         if key == "invalid_choice":
             kwargs["valid"] = ", ".join(str(value) for value in self.choices)
         super().fail(key, **kwargs)
+
+
+def editor_supplied_field(model, **kwargs):
+    """The names of the values of a `model` record that an editor supplied rather than a source stated."""
+    return serializers.ListField(
+        child=ChoiceField(choices=model.editor_suppliable),
+        help_text=gettext_lazy(
+            "The values of this record that an editor supplied and no source states; every other value rests on "
+            "the record's sources."
+        ),
+        **kwargs,
+    )
 
 
 class StrictSerializer(StrictInputMixin, serializers.Serializer):

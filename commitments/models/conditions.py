@@ -2,14 +2,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from tracker.models import TrackedModel
+from tracker.models import EditorSuppliedModel, TrackedModel
 
 from ..choices import ConditionStatus
 from ..querysets import ConditionLinkQuerySet, ConditionQuerySet
 from .constraints import at_least_one
 
 
-class Condition(TrackedModel):
+class Condition(EditorSuppliedModel, TrackedModel):
     """An issue that holds commitments up and whose state moves over time: a UN mandate, Hamas disarmament."""
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -24,6 +24,8 @@ class Condition(TrackedModel):
         editable=False,
         help_text=_("The status of the latest event; changes only by adding an event."),
     )
+
+    editor_suppliable = ("name", "description")
 
     objects = ConditionQuerySet.as_manager()
 

@@ -4,13 +4,13 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from tracker.dates import precision_field
-from tracker.models import TrackedModel
+from tracker.models import EditorSuppliedModel, TrackedModel
 
 from ..choices import InitiativeStatus
 from ..querysets import InitiativeQuerySet
 
 
-class Initiative(TrackedModel):
+class Initiative(EditorSuppliedModel, TrackedModel):
     """What is pledged to or proposed: a force, a centre, a deployment, or one proposed shape of another."""
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -46,6 +46,8 @@ class Initiative(TrackedModel):
     start_precision = precision_field(verbose_name=_("precision of the start"))
     end = models.DateField(_("end"), null=True, blank=True)
     end_precision = precision_field(verbose_name=_("precision of the end"))
+
+    editor_suppliable = ("name", "description", "parent", "lead", "location", "start", "end")
 
     objects = InitiativeQuerySet.as_manager()
 

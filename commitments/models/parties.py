@@ -2,14 +2,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from tracker.models import TrackedModel
+from tracker.models import EditorSuppliedModel, TrackedModel
 
 from ..choices import OrganizationKind, PartyType
 from ..querysets import OrganizationQuerySet, PartyQuerySet, PersonQuerySet
 from .constraints import exactly_one
 
 
-class Organization(TrackedModel):
+class Organization(EditorSuppliedModel, TrackedModel):
     """A non-state or multilateral party, a government body, a publisher: Hamas, the UN, RUSI, Reuters."""
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -30,6 +30,8 @@ class Organization(TrackedModel):
     )
     description = models.TextField(_("description"), blank=True)
 
+    editor_suppliable = ("name", "acronym", "kind", "country", "parent", "description")
+
     objects = OrganizationQuerySet.as_manager()
 
     feed_collection = "organizations"
@@ -47,7 +49,7 @@ class Organization(TrackedModel):
         return self.name
 
 
-class Person(TrackedModel):
+class Person(EditorSuppliedModel, TrackedModel):
     """A named individual, or an anonymous one known by a description ("a Hamas spokesperson")."""
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -74,6 +76,8 @@ class Person(TrackedModel):
         related_name="people",
         verbose_name=_("country"),
     )
+
+    editor_suppliable = ("name", "description", "organization", "country")
 
     objects = PersonQuerySet.as_manager()
 

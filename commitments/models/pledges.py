@@ -3,7 +3,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from tracker.dates import precision_field
-from tracker.models import TrackedModel
+from tracker.models import EditorSuppliedModel, TrackedModel
 
 from ..choices import PERSONNEL_KINDS, PERSONS, PledgeKind, PledgeStatus, QuantityQualifier
 from ..querysets import PledgeQuerySet
@@ -25,7 +25,7 @@ def qualifier_rule(qualifier, condition, message):
     )
 
 
-class Pledge(TrackedModel):
+class Pledge(EditorSuppliedModel, TrackedModel):
     """A party's position toward contributing to an initiative, from "named as possible" to "ruled out"."""
 
     key = models.SlugField(
@@ -65,6 +65,8 @@ class Pledge(TrackedModel):
         _("announced"), null=True, blank=True, editable=False, help_text=_("The date of the first event.")
     )
     announced_precision = precision_field(editable=False)
+
+    editor_suppliable = ("party", "kind", "quantity", "description", "announced")
 
     objects = PledgeQuerySet.as_manager()
 

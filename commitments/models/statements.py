@@ -45,7 +45,14 @@ class Statement(TrackedModel):
             "originally spoken, where known): words in quotation marks in a translation are the translator's."
         ),
     )
-    translation = models.TextField(_("English translation"), blank=True)
+    translation = models.TextField(
+        _("English translation"),
+        blank=True,
+        help_text=_(
+            "An English rendering of the text, made by whoever `translated by` names; an editor's is a "
+            "back-translation, never the words the speaker used."
+        ),
+    )
     translation_by = models.CharField(_("translated by"), max_length=10, choices=TranslationBy.choices, blank=True)
     date = models.DateField(_("date"), null=True, blank=True, help_text=_("Stored as the first day of its period."))
     date_precision = precision_field(verbose_name=_("date precision"))

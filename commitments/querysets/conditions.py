@@ -21,7 +21,7 @@ LINK_FIELDS = (
 
 
 class ConditionRows(Rows):
-    fields = ("id", "slug", "name", "description", "status", "created", "updated")
+    fields = ("id", "slug", "name", "description", "editor_supplied", "status", "created", "updated")
 
     def shape(self, rows):
         links = self.links([row["id"] for row in rows])
@@ -55,6 +55,7 @@ class ConditionRows(Rows):
             "slug": row["slug"],
             "name": row["name"],
             "description": row["description"],
+            "editor_supplied": row["editor_supplied"],
             "status": self.value(row, "status"),
             "links": links,
             "events_url": self.urls.route("condition-events", row["slug"]),

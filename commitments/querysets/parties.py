@@ -16,6 +16,7 @@ class OrganizationRows(Rows):
         "parent__slug",
         "parent__name",
         "description",
+        "editor_supplied",
         "created",
         "updated",
     )
@@ -31,6 +32,7 @@ class OrganizationRows(Rows):
                 "country": country_ref(self.urls, row["country__iso3"], row["country__name"]),
                 "parent": slug_ref(self.urls, "organization", row["parent__slug"], row["parent__name"]),
                 "description": row["description"],
+                "editor_supplied": row["editor_supplied"],
                 "created": row["created"],
                 "updated": row["updated"],
             }
@@ -44,6 +46,7 @@ class PersonRows(Rows):
         "slug",
         "name",
         "description",
+        "editor_supplied",
         "organization__slug",
         "organization__name",
         "country__iso3",
@@ -59,6 +62,7 @@ class PersonRows(Rows):
                 "slug": row["slug"],
                 "name": row["name"],
                 "description": row["description"],
+                "editor_supplied": row["editor_supplied"],
                 "is_anonymous": not row["name"],
                 "organization": slug_ref(
                     self.urls, "organization", row["organization__slug"], row["organization__name"]

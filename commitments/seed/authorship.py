@@ -12,10 +12,13 @@ SEED_USERNAME = "seed"
 
 @dataclass
 class SeedReport:
-    """What a load did: a Counter of created / updated / unchanged records, and the records it skipped."""
+    """What a load did: a Counter of created / updated / unchanged / removed records, the records it skipped, the
+    stale records it removed, and those it kept because others cite them."""
 
     outcomes: Counter = field(default_factory=Counter)
     skipped: list = field(default_factory=list)
+    removed: list = field(default_factory=list)
+    kept: list = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,17 @@ class SeedAuthorship:
         changes = Change.objects.select_related("user")
         last = changes.filter(collection=instance.feed_collection, lookup=str(instance.feed_lookup)).last()
         return None if last is None or self.by_seed(last.user_id, last.reason) else last
+
+    def wrote_alone(self, instance):
+        """True when the seed created this record and every change to it since (links and events included) is
+        the seed's."""
+        changes = Change.objects.filter(collection=instance.feed_collection, lookup=str(instance.feed_lookup))
+        authors = list(changes.order_by("id").values_list("action", "user_id", "reason"))
+        return (
+            bool(authors)
+            and authors[0][0] == Change.Action.CREATE
+            and all(self.by_seed(user_id, reason) for _, user_id, reason in authors)
+        )
 
     def foreign_delete(self, model, lookup):
         """The change that deleted the record `lookup` finds, if someone else deleted it."""

@@ -14,7 +14,7 @@ from collections import Counter
 from django.db import transaction
 
 from countries.models import Country, CountryGroup
-from countries.services import country_group_create, country_group_membership_create, country_group_update
+from countries.services import country_group_create, country_group_members_set, country_group_update
 from tracker.history import change_context
 from tracker.services import write_transaction
 
@@ -47,10 +47,11 @@ from ..services.statements import (
     target_identity,
 )
 from .authorship import SeedAuthorship, SeedReport, Skipped, seed_user
-from .matching import dated, differing, merged, merged_sources, pick
-from .references import Missing, by_slug, party, record, spec_name
+from .matching import dated, differing, editor_supplied, given, merged, merged_sources, pick
+from .references import Missing, by_slug, country, party, record, spec_name
+from .stale import StaleRemover
 
-RANK = {"unchanged": 0, "updated": 1, "created": 2}
+RANK = {"unchanged": 0, "updated": 1, "created": 2, "removed": 3}
 QUANTITY = {"quantity_qualifier": "unspecified", "quantity_low": None, "quantity_high": None, "quantity_text": ""}
 
 
@@ -88,7 +89,8 @@ class SeedLoader:
         for specs, load_one in steps:
             for spec in specs:
                 self.load_one(load_one, spec)
-        return SeedReport(Counter(self.outcomes.values()), list(self.skipped.values()))
+        removed, kept = StaleRemover(self).remove()
+        return SeedReport(Counter(self.outcomes.values()), list(self.skipped.values()), removed, kept)
 
     def load_one(self, load, spec):
         """Load one spec; one that needs a record someone deleted is skipped (and reported) as a whole."""
@@ -110,7 +112,7 @@ class SeedLoader:
         self.ensure(Initiative, by_slug(spec), fields, initiative_create, initiative_update)
 
     def load_condition(self, spec):
-        fields = pick(spec, "name", "description")
+        fields = {**pick(spec, "name", "description"), **editor_supplied(spec)}
         self.ensure(Condition, by_slug(spec), fields, condition_create, condition_update)
 
     def left_to_editors(self, instance):
@@ -152,36 +154,42 @@ class SeedLoader:
         return self.tally("unchanged", instance)
 
     def load_group(self, spec):
-        fields = pick(spec, "name", "description")
+        fields = {**pick(spec, "name", "description"), **editor_supplied(spec)}
         group = self.ensure(CountryGroup, by_slug(spec), fields, country_group_create, country_group_update)
         if group is None or self.is_skipped(group):
             return
         members = set(group.memberships.values_list("country__iso3", flat=True))
-        for iso3 in spec["members"]:
-            if iso3 not in members:
-                country_group_membership_create(group, Country.objects.get(iso3=iso3))
-                self.tally("updated", group)
+        if members != set(spec["members"]):
+            country_group_members_set(group, list(Country.objects.filter(iso3__in=spec["members"])))
+            self.tally("updated", group)
 
     def organization_fields(self, spec):
-        fields = pick(spec, "name", "acronym", "kind", "description")
-        if "country" in spec:
-            fields["country"] = Country.objects.get(iso3=spec["country"])
-        return fields
+        return {
+            "name": spec["name"],
+            "kind": spec["kind"],
+            **given(spec, acronym="", description="", parent=None),
+            "country": country(spec.get("country")),
+            **editor_supplied(spec),
+        }
 
     def person_fields(self, spec):
-        fields = pick(spec, "name", "description")
-        if "organization" in spec:
-            fields["organization"] = record("organization", spec["organization"])
-        if "country" in spec:
-            fields["country"] = Country.objects.get(iso3=spec["country"])
-        return fields
+        organization = spec.get("organization")
+        return {
+            "name": spec["name"],
+            **given(spec, description=""),
+            "organization": record("organization", organization) if organization else None,
+            "country": country(spec.get("country")),
+            **editor_supplied(spec),
+        }
 
     def load_source(self, spec):
-        fields = pick(spec, "title_supplied", "language", "kind", "notes")
-        if "published" in spec:
-            fields.update(dated("published", spec["published"]))
-        if "translation_of" in spec:
-            fields["translation_of"] = self.source(spec["translation_of"])
+        fields = {
+            "language": spec["language"],
+            "kind": spec["kind"],
+            **given(spec, title_supplied=False, notes=""),
+            **dated("published", spec.get("published")),
+            "translation_of": self.source(spec["translation_of"]) if "translation_of" in spec else None,
+        }
         publisher = record("organization", spec["publisher"]) if "publisher" in spec else None
         lookup = {"title": spec["title"], "publisher": publisher}
         self.sources[spec["ref"]] = self.ensure(Source, lookup, fields, source_create, source_update)
@@ -192,14 +200,16 @@ class SeedLoader:
         return self.sources[ref]
 
     def initiative_fields(self, spec):
-        fields = pick(spec, "name", "description", "location")
-        if "parent" in spec:
-            fields["parent"] = record("initiative", spec["parent"])
-        if "lead" in spec:
-            fields["lead"] = party(spec["lead"])
-        if "start" in spec:
-            fields.update(dated("start", spec["start"]))
-        return fields
+        parent = spec.get("parent")
+        return {
+            "name": spec["name"],
+            **given(spec, description="", location=""),
+            "parent": record("initiative", parent) if parent else None,
+            "lead": party(spec.get("lead")),
+            **dated("start", spec.get("start")),
+            **dated("end", spec.get("end")),
+            **editor_supplied(spec),
+        }
 
     def citations(self, locator):
         """The translation held, at `locator`, and the original it translates."""
@@ -211,6 +221,7 @@ class SeedLoader:
             "initiative": record("initiative", spec["initiative"]),
             "kind": spec["kind"],
             "description": spec["description"],
+            **editor_supplied(spec),
             **QUANTITY,
             **pick(spec, *QUANTITY),
         }
@@ -237,10 +248,9 @@ class SeedLoader:
             "language": self.source(self.data.TRANSLATION).language,
             "text_origin": text_origin(self.source(self.data.TRANSLATION)),
             **dated("date", spec["when"]),
-            **pick(spec, "spoken_language"),
+            **given(spec, spoken_language=""),
+            "on_behalf_of": party(spec.get("on_behalf_of")),
         }
-        if "on_behalf_of" in spec:
-            fields["on_behalf_of"] = party(spec["on_behalf_of"])
         return fields
 
     def load_statement(self, spec):

@@ -16,17 +16,31 @@ def pick(spec, *names):
     return {name: spec[name] for name in names if name in spec}
 
 
+def given(spec, **defaults):
+    """Each of `defaults`' fields as the spec gives it, else its default: a spec that leaves a field out says the
+    record has none, so a value an earlier seed wrote is cleared."""
+    return {name: spec.get(name, default) for name, default in defaults.items()}
+
+
+def editor_supplied(spec):
+    """The values of a spec that its editor supplied: none unless it names them, so that a spec no longer naming
+    one clears it."""
+    return {"editor_supplied": list(spec.get("editor_supplied", []))}
+
+
 def differing(instance, fields):
     return {name: value for name, value in fields.items() if getattr(instance, name) != value}
 
 
 def merged(current, wanted, key):
-    """`wanted` plus the current links it does not name; None when the current links already hold `wanted`."""
+    """`wanted`, or None when the current links are already exactly `wanted`. The loader asks only of records the
+    seed alone wrote (or with --overwrite), so a current link that `wanted` does not name is an earlier seed's."""
     existing = {key(link): link for link in current}
-    if all(key(link) in existing and not changed_fields(existing[key(link)], link) for link in wanted):
-        return None
-    named = {key(link) for link in wanted}
-    return [*wanted, *(link for name, link in existing.items() if name not in named)]
+    if set(existing) != {key(link) for link in wanted}:
+        return wanted
+    if any(changed_fields(existing[key(link)], link) for link in wanted):
+        return wanted
+    return None
 
 
 def merged_sources(current, pairs, **owner):

@@ -37,6 +37,11 @@ def record(kind, ref):
     return existing(model, **{field: ref})
 
 
+def country(iso3):
+    """The country of an ISO alpha-3 code; None for None."""
+    return None if iso3 is None else Country.objects.get(iso3=iso3)
+
+
 def by_slug(spec):
     return {"slug": spec["slug"]}
 
@@ -50,4 +55,4 @@ def party(ref):
         return party_for(country_group=existing(CountryGroup, slug=slug))
     if kind == "org":
         return party_for(organization=existing(Organization, slug=slug))
-    return party_for(country=Country.objects.get(iso3=slug))
+    return party_for(country=country(slug))

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from tracker.serializers import StrictModelSerializer
+from tracker.serializers import StrictModelSerializer, editor_supplied_field
 
 from ..models import Country, CountryGroup, Region
 
@@ -100,11 +100,13 @@ class CountryGroupSerializer(serializers.Serializer):
     name = serializers.CharField()
     description = serializers.CharField()
     members = CountryRefSerializer(many=True)
+    editor_supplied = editor_supplied_field(CountryGroup)
     created = serializers.DateTimeField(read_only=True)
     updated = serializers.DateTimeField(read_only=True)
 
 
 class CountryGroupWriteSerializer(StrictModelSerializer):
+    editor_supplied = editor_supplied_field(CountryGroup, required=False)
     members = serializers.ListField(
         child=CountryCodeField(),
         required=False,
@@ -113,4 +115,4 @@ class CountryGroupWriteSerializer(StrictModelSerializer):
 
     class Meta:
         model = CountryGroup
-        fields = ["slug", "name", "description", "members"]
+        fields = ["slug", "name", "description", "members", "editor_supplied"]

@@ -24,10 +24,16 @@ from commitments.models import (
     StatementTarget,
     StatusEvent,
 )
+from commitments.seed.authorship import seed_user
+from commitments.services.initiatives import initiative_update
+from commitments.services.parties import organization_update, party_for
 from commitments.services.pledges import pledge_update
 from commitments.services.statements import statement_update
-from countries.models import CountryGroup
+from countries.models import Country, CountryGroup
+from countries.services import country_group_members_set
+from tests.factories import ConditionFactory, StatementFactory, add_event
 from tests.helpers import results
+from tracker.history import change_context
 
 pytestmark = pytest.mark.django_db
 
@@ -412,10 +418,22 @@ def test_hamas_disarmament_cites_hellyer_where_its_note_quotes_him(seeded):
     assert link.statement.key == "2025-10-20-ha-hellyer-disarmament-cooperation"
 
 
-def test_what_the_article_does_not_say_of_an_organization_is_marked_as_an_editors(seeded):
-    institute = Organization.objects.get(slug="washington-institute")
-    assert institute.country is None and "editor" in institute.description
-    assert "editor" in Organization.objects.get(slug="rusi").description
+def test_what_the_article_does_not_say_of_an_organization_reads_as_an_editors(seeded, api_client):
+    institute = api_client.get(reverse("v1:organization-detail", args=["washington-institute"])).json()
+    assert institute["country"] is None and institute["editor_supplied"] == ["kind"]
+    rusi = api_client.get(reverse("v1:organization-detail", args=["rusi"])).json()
+    assert rusi["country"]["iso3"] == "GBR" and rusi["editor_supplied"] == ["kind"]
+
+
+def test_that_the_us_leads_the_force_is_an_editors_reading_of_us_backed(seeded, api_client):
+    force = api_client.get(reverse("v1:initiative-detail", args=["gaza-isf"])).json()
+    assert force["lead"]["key"] == "USA" and force["editor_supplied"] == ["lead"]
+
+
+def test_egypt_and_jordan_where_the_pa_forces_trained_find_the_line_that_says_so(seeded, api_client):
+    for iso3 in ("EGY", "JOR"):
+        found = results(api_client.get(reverse("v1:statement-list"), {"about_country": iso3}))
+        assert "2025-10-20-diplomats-pa-security-forces" in {row["key"] for row in found}, iso3
 
 
 def test_web_leftover_appears_in_no_text(seeded):
@@ -472,6 +490,51 @@ def test_a_record_an_editor_deleted_is_not_recreated(seeded, editor_client):
     output = load()
     assert f"skipped statements (key={rabinovich.key}), deleted" in output
     assert not Statement.objects.filter(key=rabinovich.key).exists()
+
+
+def test_values_an_earlier_seed_wrote_and_this_one_leaves_out_are_cleared(seeded):
+    """A database seeded before the seed was corrected: the values the seed no longer gives go."""
+    death_toll = statement("2025-10-24-reuters-gaza-death-toll")
+    health_officials = party_for(organization=Organization.objects.get(slug="gaza-health-officials"))
+    europeans = party_for(country_group=CountryGroup.objects.get(slug="european-countries"))
+    with change_context(reason="earlier seed", user=seed_user()):
+        statement_update(death_toll, on_behalf_of=health_officials)
+        initiative_update(Initiative.objects.get(slug="pa-security-forces-deployment"), lead=europeans)
+        organization_update(
+            Organization.objects.get(slug="washington-institute"), country=Country.objects.get(iso3="USA")
+        )
+        country_group_members_set(
+            CountryGroup.objects.get(slug="gulf-states"), list(Country.objects.filter(iso3__in=["SAU", "QAT"]))
+        )
+
+    output = load()
+
+    assert "updated 4" in output and "skipped 0" in output
+    assert statement(death_toll.key).on_behalf_of is None
+    assert Initiative.objects.get(slug="pa-security-forces-deployment").lead is None
+    assert Organization.objects.get(slug="washington-institute").country is None
+    assert not CountryGroup.objects.get(slug="gulf-states").memberships.exists()
+
+
+def test_what_an_earlier_seed_wrote_and_this_one_no_longer_holds_is_removed(seeded, api_client):
+    force_shape = Condition.objects.get(slug="force-shape")
+    with change_context(reason="earlier seed", user=seed_user()):
+        add_event(force_shape, "unresolved", datetime.date(2025, 10, 20), "week")
+        stale = StatementFactory(key="2025-10-20-earlier-seed-only")
+        cited = StatementFactory(key="2025-10-20-earlier-seed-cited")
+    editors = StatementFactory(key="2025-10-20-an-editors-own")
+    add_event(ConditionFactory(), "unresolved", sources=[cited.source_links.get().source], statements=[cited])
+
+    output = load()
+
+    assert "removed 1" in output and f"removed statements/{stale.pk}, which the seed wrote" in output
+    assert f"kept statements/{cited.pk}, which the seed no longer holds: other records cite it" in output
+    assert not Statement.objects.filter(pk=stale.pk).exists()
+    assert Statement.objects.filter(pk__in=[cited.pk, editors.pk]).count() == 2
+    assert list(force_shape.events.values_list("date", "date_precision")) == [(datetime.date(2025, 10, 24), "day")]
+    on_the_22nd = results(api_client.get(reverse("v1:condition-list"), {"valid_at": "2025-10-22", "page_size": 100}))
+    assert "force-shape" not in {row["slug"] for row in on_the_22nd}
+    assert "removed 0" in load()
 
 
 def test_overwrite_puts_the_seeds_values_back_with_its_reason(seeded):

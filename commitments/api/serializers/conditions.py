@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from tracker.serializers import StrictModelSerializer
+from tracker.serializers import StrictModelSerializer, editor_supplied_field
 
 from ...choices import ConditionStatus
 from ...models import Condition, ConditionLink, Initiative, Pledge, Source, Statement
@@ -29,6 +29,7 @@ class ConditionSerializer(TimestampsMixin):
     slug = serializers.SlugField()
     name = serializers.CharField()
     description = serializers.CharField()
+    editor_supplied = editor_supplied_field(Condition)
     status = serializers.ChoiceField(choices=ConditionStatus.choices, allow_null=True)
     links = ConditionLinkSerializer(many=True)
     events_url = serializers.URLField()
@@ -50,11 +51,12 @@ class ConditionLinkWriteSerializer(StrictModelSerializer):
 
 
 class ConditionWriteSerializer(StrictModelSerializer):
+    editor_supplied = editor_supplied_field(Condition, required=False)
     links = ConditionLinkWriteSerializer(many=True, required=False)
 
     class Meta:
         model = Condition
-        fields = ["slug", "name", "description", "links"]
+        fields = ["slug", "name", "description", "editor_supplied", "links"]
 
     def validate_links(self, links):
         return [ConditionLink(**link) for link in links]

@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from tracker.dates import DatePrecision
-from tracker.serializers import StrictModelSerializer
+from tracker.serializers import StrictModelSerializer, editor_supplied_field
 
 from ...choices import InitiativeStatus
 from ...models import Initiative
@@ -16,6 +16,7 @@ class InitiativeSerializer(TimestampsMixin):
     slug = serializers.SlugField()
     name = serializers.CharField()
     description = serializers.CharField()
+    editor_supplied = editor_supplied_field(Initiative)
     parent = SlugRefSerializer(allow_null=True, help_text="The initiative this is a part or proposed shape of.")
     lead = PartyRefSerializer(allow_null=True)
     location = serializers.CharField()
@@ -28,6 +29,7 @@ class InitiativeSerializer(TimestampsMixin):
 
 
 class InitiativeWriteSerializer(StrictModelSerializer):
+    editor_supplied = editor_supplied_field(Initiative, required=False)
     parent = SlugField(Initiative.objects.all(), required=False, allow_null=True)
     lead = PartyField(required=False, allow_null=True)
 
@@ -44,4 +46,5 @@ class InitiativeWriteSerializer(StrictModelSerializer):
             "start_precision",
             "end",
             "end_precision",
+            "editor_supplied",
         ]

@@ -4,7 +4,7 @@ from rest_framework import serializers
 from countries.api.serializers import CountryCodeField
 from countries.models import CountryGroup
 from tracker.dates import DatePrecision
-from tracker.serializers import ChoiceField, StrictModelSerializer, StrictSerializer
+from tracker.serializers import ChoiceField, StrictModelSerializer, StrictSerializer, editor_supplied_field
 
 from ...choices import PledgeKind, PledgeStatus, QuantityQualifier
 from ...models import Initiative, Organization, Pledge
@@ -61,6 +61,7 @@ class PledgeSerializer(TimestampsMixin):
     kind = ChoiceField(choices=PledgeKind.choices)
     quantity = QuantitySerializer()
     description = serializers.CharField()
+    editor_supplied = editor_supplied_field(Pledge)
     status = ChoiceField(choices=PledgeStatus.choices, allow_null=True)
     announced = serializers.DateField(allow_null=True, help_text="The date of the first event.")
     announced_precision = ChoiceField(choices=DatePrecision.choices, allow_null=True)
@@ -70,6 +71,7 @@ class PledgeSerializer(TimestampsMixin):
 
 
 class PledgeWriteSerializer(StrictModelSerializer):
+    editor_supplied = editor_supplied_field(Pledge, required=False)
     country = CountryCodeField(required=False, allow_null=True)
     country_group = SlugField(CountryGroup.objects.all(), required=False, allow_null=True)
     organization = SlugField(Organization.objects.all(), required=False, allow_null=True)
@@ -87,6 +89,7 @@ class PledgeWriteSerializer(StrictModelSerializer):
             "kind",
             "quantity",
             "description",
+            "editor_supplied",
             "sources",
         ]
 

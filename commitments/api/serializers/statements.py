@@ -77,7 +77,10 @@ class StatementSerializer(TimestampsMixin):
         help_text="`own_words`: the text is the speaker's own words; `translation`: a translation of them, from "
         "`spoken_language` (null: the language is unknown). Quoted words in a translation are the translator's.",
     )
-    translation = serializers.CharField(help_text="English translation, made by `translation_by`.")
+    translation = serializers.CharField(
+        help_text="An English rendering of `text`, made by `translation_by`; an editor's (`editor`) is a "
+        "back-translation, never the words the speaker used."
+    )
     translation_by = ChoiceField(choices=TranslationBy.choices, allow_null=True)
     date = serializers.DateField(allow_null=True, help_text="When it was said; null when the source does not say.")
     date_precision = ChoiceField(choices=DatePrecision.choices, allow_null=True)

@@ -27,8 +27,12 @@ class Command(BaseCommand):
         outcomes = report.outcomes
         self.stdout.write(
             f"Seed data: created {outcomes['created']}, updated {outcomes['updated']}, "
-            f"unchanged {outcomes['unchanged']}, skipped {len(report.skipped)}."
+            f"unchanged {outcomes['unchanged']}, removed {outcomes['removed']}, skipped {len(report.skipped)}."
         )
+        for record in report.removed:
+            self.stdout.write(f"  removed {record}, which the seed wrote and no longer holds")
+        for record in report.kept:
+            self.stdout.write(f"  kept {record}, which the seed no longer holds: other records cite it")
         for skipped in report.skipped:
             self.stdout.write(f"  skipped {skipped.record}{self.describe(skipped.change)}")
         if report.skipped:

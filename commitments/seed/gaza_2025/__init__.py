@@ -33,14 +33,19 @@ Rules the data follows:
   Hellyer, Orion, the Hamas spokesperson, Netanyahu and the anonymous officials, diplomats and security
   sources it is unknown. The English `translation` of each text is an editor's back-translation of the
   Indonesian, not the original English.
-- Nothing the report does not state is presented as stated; what an editor adds says so in its own text:
+- Nothing the report does not state is presented as stated. A value an editor supplied is named in its record's
+  `editor_supplied`, which the API shows and the audit lists:
   - The force is named as the article names it, "pasukan internasional" (the international force); its slug
     `gaza-isf` stays, as slugs never change. "International Stabilization Force" is not in the article.
   - The Gulf states group has no members: the article names none (the six GCC states recorded before were
     an editor's). The Arab states and the European countries likewise.
-  - RUSI's and the Washington Institute's kind (think tank) is an editor's and their descriptions say so;
-    the Washington Institute has no country, which the article does not give. Hellyer's title is the
-    translation's garbled "seorang senior atau rekan peneliti", not "senior associate fellow".
+  - The kinds of RUSI and the Washington Institute (think tank), of Reuters (media, and its description "News
+    agency"), of the UN (multilateral), of the Palestinian Authority and of Gaza health officials (government
+    body), and the acronyms "UN" and "PA", are an editor's. The Washington Institute has no country, which the
+    article does not give; that Assaf Orion is Israeli is an editor's reading of "mantan kepala strategi militer
+    Israel". Hellyer's title is the translation's garbled "seorang senior atau rekan peneliti", not "senior
+    associate fellow".
+  - The force is "didukung AS" (US-backed): that the US leads it is an editor's reading.
   - The PA security forces' deployment has no lead: some European countries "want" it (line 15), which
     does not make them its lead.
   - `palestinian-state-push` has no status event: the report does not say whether such a push is under
@@ -52,13 +57,13 @@ Rules the data follows:
 - Records for the article's other facts: Donald Trump (whose plan it is, line 7); the Israeli and British
   militaries (lines 4 and 26); the headings of lines 5 and 20 and the sentence "Namun, ketegangan sudah
   terjadi." (line 25) as statements in the report's voice; the ceasefire is described as fragile ("rapuh",
-  line 2). Egypt and Jordan, where the PA forces were trained (line 15), are in the deployment's description:
-  the model has no field for where a force was trained, and a target or party link would say more than the
-  article does.
+  line 2). Egypt and Jordan, where the PA forces were trained (line 15), are targets of that line's statement
+  without a stance (it is about them and takes no side), so `about_country=EGY` finds it; the deployment's
+  description says it too. No model says where a force was trained, and nothing more is claimed.
 - `manage.py audit_sources` prints, for this seed, `audit_sources.txt` beside this module: the undated
   statements and the events dated the report's day (above), the quotes in translation and the editor's
-  English translations (above), the editor's titles and the translation's missing date (SOURCES), and the
-  organizations whose descriptions hold an editor's addition (above).
+  English translations (above), the editor's titles and the translation's missing date (SOURCES), and each value
+  named in an `editor_supplied` (above).
 - Every pledge and statement cites the translation (with its line) and the Reuters original it translates;
   every status event cites the translation and the statements that show it.
 """

@@ -61,6 +61,8 @@ BRIEFINGS = [
         "targets": [
             ("initiative", "pa-security-forces-deployment", ""),
             ("pledge", "palestinian-authority-gaza-security-forces", ""),
+            ("party", "EGY", ""),
+            ("party", "JOR", ""),
         ],
     },
     {

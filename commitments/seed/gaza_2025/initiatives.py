@@ -41,6 +41,7 @@ INITIATIVES = [
         "parent": "gaza-peace-plan",
         "lead": "USA",
         "location": "Gaza",
+        "editor_supplied": ["lead"],
     },
     {
         "slug": "isf-two-forces",

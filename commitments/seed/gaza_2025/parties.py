@@ -32,7 +32,13 @@ GROUPS = [
 ]
 
 ORGANIZATIONS = [
-    {"slug": "reuters", "name": "Reuters", "kind": "media", "description": "News agency."},
+    {
+        "slug": "reuters",
+        "name": "Reuters",
+        "kind": "media",
+        "description": "News agency.",
+        "editor_supplied": ["kind", "description"],
+    },
     {
         "slug": "hamas",
         "name": "Hamas",
@@ -45,10 +51,17 @@ ORGANIZATIONS = [
         "name": "Palestinian Authority",
         "acronym": "PA",
         "kind": "government_body",
+        "editor_supplied": ["acronym", "kind"],
         "country": "PSE",
         "description": "The Palestinian Authority, whose security forces serve in the Israeli-occupied West Bank.",
     },
-    {"slug": "united-nations", "name": "United Nations", "acronym": "UN", "kind": "multilateral"},
+    {
+        "slug": "united-nations",
+        "name": "United Nations",
+        "acronym": "UN",
+        "kind": "multilateral",
+        "editor_supplied": ["acronym", "kind"],
+    },
     {
         "slug": "rusi",
         "name": "Royal United Services Institute",
@@ -57,22 +70,22 @@ ORGANIZATIONS = [
         "country": "GBR",
         "description": (
             'British institute ("Royal United Services Institute Inggris"), where H.A. Hellyer works; the report '
-            "says no more of it. Its kind, think tank, is an editor's."
+            "says no more of it."
         ),
+        "editor_supplied": ["kind"],
     },
     {
         "slug": "washington-institute",
         "name": "Washington Institute for Near East Policy",
         "kind": "think_tank",
-        "description": (
-            'Where Assaf Orion is a fellow ("peneliti"); the report says no more of it, nor where it is. Its kind, '
-            "think tank, is an editor's."
-        ),
+        "description": ('Where Assaf Orion is a fellow ("peneliti"); the report says no more of it, nor where it is.'),
+        "editor_supplied": ["kind"],
     },
     {
         "slug": "gaza-health-officials",
         "name": "Gaza health officials",
         "kind": "government_body",
+        "editor_supplied": ["kind"],
         "country": "PSE",
         "description": 'Health authorities in Gaza, as the report cites them ("pejabat kesehatan Gaza").',
     },
@@ -156,6 +169,7 @@ PEOPLE = [
         ),
         "organization": "washington-institute",
         "country": "ISR",
+        "editor_supplied": ["country"],
     },
     {
         "slug": "hamas-spokesperson-reuters-2025-10-24",
