@@ -1,0 +1,60 @@
+"""Rows written straight into tables, for data sets too large for the services: COPY on PostgreSQL, batched
+INSERTs elsewhere. Only `generate_synthetic_data` writes this way; everything else writes through the services."""
+
+import datetime
+import itertools
+
+from django.core.management.color import no_style
+
+BATCH = 5000
+
+
+def batched(rows, size):
+    rows = iter(rows)
+    while batch := list(itertools.islice(rows, size)):
+        yield batch
+
+
+class TableWriter:
+    def __init__(self, connection):
+        self.connection = connection
+        self.quote = connection.ops.quote_name
+        self.copying = connection.vendor == "postgresql"
+
+    def next_id(self, model):
+        """The first id free in `model`'s table, so that written rows follow what is there."""
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"SELECT MAX(id) FROM {self.quote(model._meta.db_table)}")
+            return (cursor.fetchone()[0] or 0) + 1
+
+    def write(self, model, columns, rows):
+        """Write `rows` (tuples in the order of `columns`, the table's column names) into `model`'s table."""
+        table, names = self.quote(model._meta.db_table), ", ".join(self.quote(column) for column in columns)
+        with self.connection.cursor() as cursor:
+            if self.copying:
+                with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+                return
+            insert = f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"
+            for batch in batched(rows, BATCH):
+                cursor.executemany(insert, [tuple(map(self.adapt, row)) for row in batch])
+
+    def adapt(self, value):
+        if isinstance(value, datetime.datetime):
+            return self.connection.ops.adapt_datetimefield_value(value)
+        if isinstance(value, datetime.date):
+            return self.connection.ops.adapt_datefield_value(value)
+        return value
+
+    def execute(self, sql, params=()):
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+
+    def reset_sequences(self, models):
+        """Let the database hand out ids after those written here."""
+        for sql in self.connection.ops.sequence_reset_sql(no_style(), models):
+            self.execute(sql)
+
+    def analyze(self):
+        self.execute("ANALYZE")
