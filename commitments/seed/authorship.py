@@ -49,7 +49,7 @@ class SeedAuthorship:
     def last_foreign_change(self, instance):
         """The latest change to this record (its links and events included) if someone else made it."""
         changes = Change.objects.select_related("user")
-        last = changes.filter(collection=instance.feed_collection, lookup=str(instance.feed_lookup)).last()
+        last = changes.of_record(instance).last()
         return None if last is None or self.by_seed(last.user_id, last.reason) else last
 
     def foreign_delete(self, model, lookup):
