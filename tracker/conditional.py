@@ -37,9 +37,7 @@ def etag_matches(header, etag):
 
 
 def latest_position(instance):
-    return Change.objects.filter(collection=instance.feed_collection, lookup=str(instance.feed_lookup)).aggregate(
-        position=Max("id")
-    )["position"]
+    return Change.objects.of_record(instance).aggregate(position=Max("id"))["position"]
 
 
 class ConditionalMixin:

@@ -15,6 +15,8 @@ from urllib.parse import unquote
 from django.db import connection
 from simple_history.models import HistoricalRecords
 
+from .api_names import address_of
+
 FEED_LOCK_KEY = 7_310_425_001
 MAX_REASON_LENGTH = 2000
 PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
@@ -58,20 +60,24 @@ class TrackedHistoricalRecords(HistoricalRecords):
 ACTIONS = {"+": "create", "~": "update", "-": "delete"}
 
 
+def feed_targets(instance, history_type):
+    """[(collection, lookup, action)]: the record itself if the API serves it, else the served records a link
+    belongs to, updated."""
+    address = address_of(instance)
+    if address is not None:
+        return [(*address, ACTIONS[history_type])]
+    parents = instance.feed_parents() if hasattr(instance, "feed_parents") else []
+    return [(*address, "update") for address in map(address_of, parents) if address is not None]
+
+
 def feed_entries(instance, history_instance):
     """The change feed entries one history row makes: the record itself, or the records a link belongs to."""
     from .models import Change
 
-    if getattr(instance, "feed_collection", None):
-        targets = [(instance.feed_collection, instance.feed_lookup, ACTIONS[history_instance.history_type])]
-    elif hasattr(instance, "feed_parents"):
-        targets = [(collection, lookup, "update") for collection, lookup in instance.feed_parents()]
-    else:
-        targets = []
     return [
         Change(
             collection=collection,
-            lookup=str(lookup),
+            lookup=lookup,
             action=action,
             model=instance._meta.label_lower,
             object_id=str(instance.pk),
@@ -80,8 +86,7 @@ def feed_entries(instance, history_instance):
             user_id=getattr(history_instance, "history_user_id", None),
             reason=history_instance.history_change_reason or "",
         )
-        for collection, lookup, action in targets
-        if collection is not None
+        for collection, lookup, action in feed_targets(instance, history_instance.history_type)
     ]
 
 

@@ -29,16 +29,10 @@ class Condition(EditorSuppliedModel, TrackedModel):
 
     objects = ConditionQuerySet.as_manager()
 
-    feed_collection = "conditions"
-
     class Meta:
         ordering = ["name"]
         verbose_name = _("condition")
         verbose_name_plural = _("conditions")
-
-    @property
-    def feed_lookup(self):
-        return self.slug
 
     def __str__(self):
         return self.name
@@ -128,13 +122,12 @@ class ConditionLink(TrackedModel):
                 violation_error_message=_(
                     "A condition link holds up one pledge, or an initiative (with a party: that party's participation)."
                 ),
-                violation_error_code="links",
+                violation_error_code="conditionlink_holds_up_one_thing",
             ),
             at_least_one(
                 ["statement", "source"],
                 "conditionlink_has_evidence",
                 _("A condition link cites its evidence: a statement or a source."),
-                "links",
             ),
         ]
 

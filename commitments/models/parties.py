@@ -34,16 +34,10 @@ class Organization(EditorSuppliedModel, TrackedModel):
 
     objects = OrganizationQuerySet.as_manager()
 
-    feed_collection = "organizations"
-
     class Meta:
         ordering = ["name"]
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
-
-    @property
-    def feed_lookup(self):
-        return self.slug
 
     def __str__(self):
         return self.name
@@ -81,8 +75,6 @@ class Person(EditorSuppliedModel, TrackedModel):
 
     objects = PersonQuerySet.as_manager()
 
-    feed_collection = "people"
-
     class Meta:
         ordering = ["name", "description"]
         verbose_name = _("person")
@@ -92,16 +84,13 @@ class Person(EditorSuppliedModel, TrackedModel):
                 condition=~Q(name="") | ~Q(description=""),
                 name="person_named_or_described",
                 violation_error_message=_("A person needs a name or, if anonymous, a description."),
+                violation_error_code="person_named_or_described",
             )
         ]
 
     @property
     def is_anonymous(self):
         return not self.name
-
-    @property
-    def feed_lookup(self):
-        return self.slug
 
     def __str__(self):
         return self.name or self.description

@@ -48,8 +48,6 @@ class Source(TrackedModel):
 
     objects = SourceQuerySet.as_manager()
 
-    feed_collection = "sources"
-
     class Meta:
         ordering = ["-published", "title"]
         verbose_name = _("source")
@@ -60,13 +58,13 @@ class Source(TrackedModel):
                 condition=~Q(url=""),
                 name="source_url_unique",
                 violation_error_message=_("Another source already has this URL."),
-                violation_error_code="document_url",
+                violation_error_code="source_url_unique",
             ),
             models.CheckConstraint(
                 condition=Q(translation_of__isnull=True) | ~Q(translation_of=F("id")),
                 name="source_not_translation_of_itself",
                 violation_error_message=_("A source cannot be a translation of itself."),
-                violation_error_code="translation_of",
+                violation_error_code="source_not_translation_of_itself",
             ),
         ]
 

@@ -5,6 +5,7 @@ import random
 from dataclasses import dataclass
 
 from countries.models import Country, CountryGroup, CountryGroupMembership
+from tracker.api_names import collection_of
 from tracker.dates import period_start
 from tracker.models import Change
 
@@ -565,13 +566,14 @@ class SyntheticData:
         for model in (Organization, Person, CountryGroup, Source, Initiative, Condition, Pledge, Statement):
             if model not in self.first_ids:
                 continue
-            lookup = "slug" if "slug" in {field.name for field in model._meta.fields} else "CAST(id AS VARCHAR(20))"
+            collection = collection_of(model)
+            lookup = "CAST(id AS VARCHAR(20))" if collection.lookup in {"pk", "id"} else collection.lookup
             selects.append(
                 f"SELECT %s AS collection, {lookup} AS lookup, %s AS model, CAST(id AS VARCHAR(20)) AS object_id, "
                 f"history_id, history_date, history_change_reason AS reason "
                 f"FROM {self.writer.quote(model.history.model._meta.db_table)} WHERE id >= %s"
             )
-            params += [model.feed_collection, model._meta.label_lower, self.first_ids[model]]
+            params += [collection.name, model._meta.label_lower, self.first_ids[model]]
         self.writer.execute(
             f"INSERT INTO {self.writer.quote(Change._meta.db_table)} "
             "(collection, lookup, action, model, object_id, history_id, history_date, reason) "
