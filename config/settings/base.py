@@ -61,6 +61,14 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# A Server-Timing header on every answer: the time spent in SQL and in the app (tracker/timing.py).
+SERVER_TIMING = env_bool("SERVER_TIMING", False)
+if SERVER_TIMING:
+    MIDDLEWARE.insert(1, "tracker.timing.ServerTimingMiddleware")
+# A JSON file of SQL statements that `/benchmark/floors/<name>` runs as given, for the benchmark only
+# (tracker/benchmark.py); unset, the route does not exist.
+BENCHMARK_FLOORS = os.environ.get("BENCHMARK_FLOORS", "")
+
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
