@@ -41,7 +41,11 @@ class ChangeSerializer(serializers.Serializer):
     time = serializers.DateTimeField()
     url = serializers.URLField(allow_null=True, help_text="The record's address; null after a delete.")
     reason = serializers.CharField()
-    user = serializers.CharField(required=False, help_text="Who made the change; shown to authenticated staff only.")
+    user = serializers.CharField(
+        required=False,
+        allow_null=True,
+        help_text="Who made the change (null when no user made it); shown to authenticated staff only.",
+    )
 
 
 class ChangeRows(Rows):

@@ -20,12 +20,17 @@ ERROR_DESCRIPTIONS = {
     404: "No record at this address, or a page past the end.",
     405: "Method not allowed here.",
     406: "No representation in the requested media type.",
-    409: "The record cannot be deleted while others point to it; `detail` names them.",
+    409: (
+        "A delete of a record that others point to (`detail` names them), or a write that concurrent writes held up: "
+        "nothing was changed; send it again after `Retry-After` seconds."
+    ),
     412: "`If-Match` names a stale ETag: the record changed since it was read. The current ETag is in `ETag`.",
     413: "The body is larger than the service reads (README, Limits); `errors` names `body`.",
     414: "The address is longer than the service reads (README, Limits); `errors` names its longest part.",
     415: "Unsupported request media type; send JSON.",
     429: "Too many requests; retry after `Retry-After` seconds.",
+    500: "The server failed to answer; the error has been logged.",
+    503: "The database does not answer, or took too long; retry after `Retry-After` seconds.",
 }
 
 
@@ -127,13 +132,13 @@ class TrackerAutoSchema(AutoSchema):
         return headers
 
     def error_codes(self):
-        codes = {406, 414, 429}
+        codes = {406, 414, 429, 500, 503}
         if self.method in ("POST", "PUT", "PATCH"):
             codes.add(413)
         if self.method in SAFE_METHODS:
             codes |= {400} if self._is_list_view() or self.in_time_parameters() else set()
         else:
-            codes |= {400, 401, 403, 415} if self.method != "DELETE" else {401, 403, 409}
+            codes |= {400, 401, 403, 409, 415} if self.method != "DELETE" else {401, 403, 409}
             codes |= {412} if self.is_conditional_write() else set()
         if self.path.rstrip("/").endswith("}") or "{" in self.path:
             codes.add(404)

@@ -1,5 +1,5 @@
-"""Query filters of the API.md contract; several comma-separated values mean "any of", and an invalid value is
-a 400 naming the parameter."""
+"""Query filters of the contract (docs/api.md, "Filters"); several comma-separated values mean "any of", and an
+invalid value is a 400 naming the parameter."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _

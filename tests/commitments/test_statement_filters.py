@@ -1,5 +1,5 @@
-"""The statements list's query parameters (API.md): each filter keeps what it says, a malformed value is a 400;
-ordering, and paging by page number and by cursor."""
+"""The statements list's query parameters (docs/api.md, "Filters"): each filter keeps what it says, a malformed
+value is a 400; ordering, and paging by page number and by cursor."""
 
 import datetime
 
