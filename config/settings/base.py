@@ -136,6 +136,9 @@ USE_TZ = True
 # What one request may ask of the service; each limit is checked before any work is done on the request.
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("API_MAX_BODY_BYTES", str(1024 * 1024)))
 API_MAX_BODY_DEPTH = int(os.environ.get("API_MAX_BODY_DEPTH", "32"))
+# Lists count their results exactly up to this many, and pages by number reach this deep; beyond, the count is
+# the database's estimate (`count_exact: false`) and a cursor walks on (tracker/pagination.py).
+API_EXACT_COUNT_LIMIT = int(os.environ.get("API_EXACT_COUNT_LIMIT", "10000"))
 API_MAX_LIST_ITEMS = int(os.environ.get("API_MAX_LIST_ITEMS", "100"))
 API_MAX_SEARCH_TERMS = int(os.environ.get("API_MAX_SEARCH_TERMS", "10"))
 API_MAX_SEARCH_TERM_LENGTH = int(os.environ.get("API_MAX_SEARCH_TERM_LENGTH", "200"))
