@@ -59,18 +59,18 @@ def status_event_delete(event):
 def status_event_evidence_set(event, sources, statements):
     """Make the event's evidence exactly `sources` and `statements` (at least one of them)."""
     require_evidence(sources, statements)
-    wanted = [EventEvidence(event=event, source=source, locator=locator) for source, locator in as_pairs(sources)]
-    wanted += [EventEvidence(event=event, statement=item, locator=locator) for item, locator in as_pairs(statements)]
-    sync_links(event.evidence.all(), wanted, key=evidence_identity, field_name="sources")
+    cited = [EventEvidence(event=event, source=source, locator=locator) for source, locator in as_pairs(sources)]
+    shown = [EventEvidence(event=event, statement=item, locator=locator) for item, locator in as_pairs(statements)]
+    evidence = event.evidence.all()
+    sync_links(evidence.filter(source__isnull=False), cited, key=lambda row: row.source_id, field_name="sources")
+    sync_links(
+        evidence.filter(statement__isnull=False), shown, key=lambda row: row.statement_id, field_name="statements"
+    )
 
 
 def require_evidence(sources, statements):
     if not sources and not statements:
         raise ValidationError({"sources": [_("An event cites at least one source or statement.")]})
-
-
-def evidence_identity(evidence):
-    return (evidence.source_id, evidence.statement_id)
 
 
 def validate_status(field, status):

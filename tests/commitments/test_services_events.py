@@ -118,3 +118,11 @@ def test_the_reason_of_the_change_context_reaches_the_event_and_its_record(edito
         event = add_event(pledge, "committed")
     assert event.history.get().history_change_reason == "The ministry confirmed it."
     assert pledge.history.latest().history_change_reason == "The ministry confirmed it."
+
+
+def test_the_same_statement_cited_twice_is_refused():
+    statement = StatementFactory()
+    with pytest.raises(ValidationError) as refused:
+        status_event_create(PledgeFactory(), status="offered", date=FRIDAY, statements=[statement, statement])
+    assert "statements" in refused.value.message_dict
+    assert not StatusEvent.objects.exists()
