@@ -137,18 +137,20 @@ class ServiceAdminMixin:
             self.write(obj, form, change, formsets=())
 
     def save_related(self, request, form, formsets, change):
-        self.write(form.instance, form, change, formsets)
+        if getattr(request, WRITES_WITH_INLINES, False):
+            self.write(form.instance, form, change, formsets)
         for formset in formsets:
             note_changes(formset)
 
     def write(self, obj, form, change, formsets):
         values = {**self.service_values(form), **inline_values(formsets)}
+        # The form has set its values on `obj` already: the update service compares them with the stored record.
         stored = self.model._base_manager.get(pk=obj.pk) if change else None
         adopt(obj, self.update(stored, values) if change else self.create(values))
 
     def service_values(self, form):
         """The model fields the form edits, as the services take them."""
-        names = {field.name for field in form._meta.model._meta.concrete_fields}
+        names = {field.name for field in self.model._meta.concrete_fields}
         return {name: value for name, value in form.cleaned_data.items() if name in names}
 
     def create(self, values):
