@@ -4,11 +4,14 @@ and keeps nothing of the write, and the editor's reason reaches the history."""
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 
+from commitments.admin.pledges import PledgeAdmin
 from commitments.models import ConditionLink, Party, Pledge, Source, Statement, StatementSpeaker
 from commitments.services.conditions import condition_create
+from commitments.services.pledges import pledge_update
 from countries.models import Country, CountryGroup
-from tests.test_admin import REASON, admin_url, build_records, event_form, formset, pledge_form
+from tests.test_admin import REASON, admin_url, build_records, event_form, formset, pledge_form, posted_form
 from tests.test_admin_history import WHY, change, lone_pledge
 
 pytestmark = pytest.mark.django_db
@@ -166,3 +169,36 @@ def test_a_party_made_in_the_admin_is_found_again_by_party_for(staff_client):
     form = {"country": indonesia.pk, "country_group": "", "organization": "", **REASON}
     assert add(staff_client, "commitments.party", form).status_code == 302
     assert Party.objects.get(country=indonesia).organization_id is None
+
+
+def refusing_after_writing(field):
+    """`pledge_update` that writes, then refuses with a message on `field`: what a service's late rule does."""
+
+    def update(pledge, **values):
+        pledge_update(pledge, **values)
+        raise ValidationError({field: ["Refused by the service."]})
+
+    return update
+
+
+def test_a_late_refusal_shows_beside_its_field_and_nothing_of_the_save_is_kept(staff_client, monkeypatch):
+    monkeypatch.setattr(PledgeAdmin, "update_service", refusing_after_writing("description"))
+    pledge = build_records(1)[0]
+    response = change(staff_client, "commitments.pledge", pledge, description="Changed.")
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {"description": ["Refused by the service."]}
+    pledge.refresh_from_db()
+    assert pledge.description == ""
+
+
+def test_a_refused_revert_shows_the_message_and_keeps_the_record(staff_client, monkeypatch):
+    pledge = build_records(1)[0]
+    first = pledge.history.earliest()
+    change(staff_client, "commitments.pledge", pledge, description="Changed.")
+    monkeypatch.setattr(PledgeAdmin, "update_service", refusing_after_writing("sources"))
+    url = admin_url("commitments.pledge", "simple_history", pledge.pk, first.history_id)
+    response = staff_client.post(url, posted_form(staff_client.get(url).text))
+    assert response.status_code == 200
+    assert "Refused by the service." in response.text
+    pledge.refresh_from_db()
+    assert pledge.description == "Changed."
