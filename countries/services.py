@@ -1,6 +1,21 @@
 from tracker.services import sync_links, validated_save, validated_update, write_transaction
 
-from .models import Country, CountryGroup, CountryGroupMembership
+from .models import Country, CountryGroup, CountryGroupMembership, Region
+
+
+@write_transaction()
+def region_create(**fields):
+    return validated_save(Region(**fields))
+
+
+@write_transaction()
+def region_update(region, **fields):
+    return validated_update(region, fields)
+
+
+@write_transaction()
+def region_delete(region):
+    region.delete()
 
 
 @write_transaction()

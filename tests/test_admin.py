@@ -262,7 +262,8 @@ def test_pledge_needs_exactly_one_party(staff_client):
         organization=pledge.initiative.lead.organization,
     )
     response = staff_client.post(admin_url("commitments.pledge", "add"), form)
-    assert "Choose exactly one party" in response.text
+    assert "A party is exactly one of a country, a country group or an organization." in response.text
+    assert Pledge.objects.count() == 1
 
 
 def test_unchanged_pledge_page_saves(staff_client):
@@ -320,7 +321,8 @@ def test_event_status_must_fit_its_record(staff_client):
     pledge = build_records(1)[0]
     form = event_form(pledge, "met", evidence=Source.objects.all()[:1])
     response = staff_client.post(admin_url("commitments.statusevent", "add"), form)
-    assert "“met” is not a status of a pledge" in response.text
+    assert "This status is not one of the statuses of that kind of record." in response.text
+    assert pledge.events.count() == 1
 
 
 def test_deleting_an_event_refreshes_the_pledge_status(staff_client):

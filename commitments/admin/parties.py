@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..choices import PartyType
 from ..models import Organization, Party, Person
+from ..services import parties
 from .base import TIMESTAMPS, TrackedAdmin
 
 PARTY_RECORDS = ("country", "country_group", "organization")
@@ -12,6 +13,9 @@ PARTY_RECORDS = ("country", "country_group", "organization")
 
 @admin.register(Organization)
 class OrganizationAdmin(TrackedAdmin):
+    create_service = parties.organization_create
+    update_service = parties.organization_update
+    delete_service = parties.organization_delete
     list_display = ("name", "acronym", "kind", "country", "parent")
     list_filter = ("kind",)
     list_select_related = ("country", "parent")
@@ -26,6 +30,9 @@ class OrganizationAdmin(TrackedAdmin):
 
 @admin.register(Person)
 class PersonAdmin(TrackedAdmin):
+    create_service = parties.person_create
+    update_service = parties.person_update
+    delete_service = parties.person_delete
     list_display = ("__str__", "name", "description", "organization", "country")
     list_filter = (("organization", admin.RelatedOnlyFieldListFilter),)
     list_select_related = ("organization", "country")
@@ -56,6 +63,9 @@ class PartyAdmin(TrackedAdmin):
     """Party rows are made on first use (a pledge's page makes its own); here they are looked up, or made
     ahead for the forms that pick a party directly. Once made, a party stays the record it was made for."""
 
+    create_service = parties.party_create
+    update_service = parties.party_update
+    delete_service = parties.party_delete
     list_display = ("__str__", "party_type", "record_link")
     list_filter = (PartyTypeFilter,)
     list_select_related = PARTY_RECORDS

@@ -30,6 +30,18 @@ def condition_links_set(condition, links):
     sync_links(condition.links.all(), list(links), key=link_identity, field_name="links")
 
 
+def pledge_condition_links_set(pledge, links):
+    """Make the links that hold `pledge` up exactly `links` (unsaved ConditionLink instances, each naming its
+    condition)."""
+    for link in links:
+        link.pledge = pledge
+    sync_links(pledge.condition_links.all(), list(links), key=pledge_link_identity, field_name="condition_links")
+
+
+def pledge_link_identity(link):
+    return (link.condition_id, *link_identity(link))
+
+
 def link_identity(link):
     """What a link holds up and who stands where: two links alike in these are the same link."""
     return (link.pledge_id, link.initiative_id, link.party_id, link.insisted_by_id, link.must_act_id)

@@ -24,6 +24,27 @@ def party_key(party):
 
 
 @write_transaction()
+def party_create(*, country=None, country_group=None, organization=None):
+    """The party of exactly one country, country group or organization (see `party_for`)."""
+    return party_for(country=country, country_group=country_group, organization=organization)
+
+
+@write_transaction()
+def party_update(party, **fields):
+    """A party stays the record it was made for: only a change to nothing is accepted."""
+    changed = [name for name, value in fields.items() if value != getattr(party, name)]
+    if changed:
+        message = _("A party stays the record it was made for.")
+        raise ValidationError({name: [message] for name in changed})
+    return party
+
+
+@write_transaction()
+def party_delete(party):
+    party.delete()
+
+
+@write_transaction()
 def organization_create(**fields):
     return validated_save(Organization(**fields))
 

@@ -4,28 +4,33 @@ from django.utils.translation import gettext as _
 from tracker.services import sync_links, validated_save, validated_update, write_transaction
 
 from ..models import Pledge, PledgeSource
+from .conditions import pledge_condition_links_set
 from .keys import unique_key
 from .parties import party_key
 from .sources import as_pairs
 
 
 @write_transaction()
-def pledge_create(*, party, initiative, sources, key=None, **fields):
-    """A new pledge with its sources (at least one); its status comes from the events added later."""
+def pledge_create(*, party, initiative, sources, condition_links=(), key=None, **fields):
+    """A new pledge with its sources (at least one) and the conditions that hold it up (unsaved ConditionLink
+    instances without a pledge); its status comes from the events added later."""
     require_sources(sources)
     key = key or unique_key(Pledge, f"{party_key(party)}-{initiative.slug}-{fields.get('kind', '')}")
     pledge = validated_save(Pledge(key=key, party=party, initiative=initiative, **fields))
     pledge_sources_set(pledge, sources)
+    pledge_condition_links_set(pledge, condition_links)
     return pledge
 
 
 @write_transaction()
-def pledge_update(pledge, *, sources=None, **fields):
-    """Change a pledge's fields and, when `sources` is given, replace its sources."""
+def pledge_update(pledge, *, sources=None, condition_links=None, **fields):
+    """Change a pledge's fields and, when `sources` or `condition_links` is given, replace them."""
     validated_update(pledge, fields)
     if sources is not None:
         require_sources(sources)
         pledge_sources_set(pledge, sources)
+    if condition_links is not None:
+        pledge_condition_links_set(pledge, condition_links)
     return pledge
 
 
