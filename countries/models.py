@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.models import TrackedModel
 
-from .querysets import CountryGroupQuerySet, CountryQuerySet, RegionQuerySet
+from .querysets import CountryQuerySet
 from .validators import validate_iso2, validate_iso3
 
 
@@ -22,8 +22,6 @@ class Region(TrackedModel):
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent")
     )
-
-    objects = RegionQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]
@@ -91,8 +89,6 @@ class CountryGroup(TrackedModel):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-
-    objects = CountryGroupQuerySet.as_manager()
 
     feed_collection = "country-groups"
 

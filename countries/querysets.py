@@ -6,11 +6,6 @@ from django.db.models import Q
 from tracker.rows import Rows
 
 
-class RegionQuerySet(models.QuerySet):
-    def containing_code(self, code):
-        return self.filter(code=code)
-
-
 class CountryQuerySet(models.QuerySet):
     def by_code(self, code):
         """Look a country up by its alpha-3 or alpha-2 code, case-insensitive."""
@@ -25,10 +20,6 @@ class CountryQuerySet(models.QuerySet):
 
     def in_groups(self, slugs):
         return self.filter(group_memberships__group__slug__in=slugs).distinct()
-
-
-class CountryGroupQuerySet(models.QuerySet):
-    pass
 
 
 def country_ref(urls, iso3, name):

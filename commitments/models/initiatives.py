@@ -7,7 +7,6 @@ from tracker.dates import precision_field
 from tracker.models import TrackedModel
 
 from ..choices import InitiativeStatus
-from ..querysets import InitiativeQuerySet
 
 
 class Initiative(TrackedModel):
@@ -46,8 +45,6 @@ class Initiative(TrackedModel):
     start_precision = precision_field(verbose_name=_("precision of the start"))
     end = models.DateField(_("end"), null=True, blank=True)
     end_precision = precision_field(verbose_name=_("precision of the end"))
-
-    objects = InitiativeQuerySet.as_manager()
 
     feed_collection = "initiatives"
 

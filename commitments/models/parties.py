@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from tracker.models import TrackedModel
 
 from ..choices import OrganizationKind, PartyType
-from ..querysets import OrganizationQuerySet, PartyQuerySet, PersonQuerySet
 from .constraints import exactly_one
 
 
@@ -29,8 +28,6 @@ class Organization(TrackedModel):
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("part of")
     )
     description = models.TextField(_("description"), blank=True)
-
-    objects = OrganizationQuerySet.as_manager()
 
     feed_collection = "organizations"
 
@@ -75,8 +72,6 @@ class Person(TrackedModel):
         verbose_name=_("country"),
     )
 
-    objects = PersonQuerySet.as_manager()
-
     feed_collection = "people"
 
     class Meta:
@@ -120,8 +115,6 @@ class Party(TrackedModel):
     organization = models.OneToOneField(
         Organization, on_delete=models.CASCADE, null=True, blank=True, related_name="party"
     )
-
-    objects = PartyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("party")

@@ -6,7 +6,6 @@ from tracker.dates import precision_field
 from tracker.models import TrackedModel
 
 from ..choices import SourceKind
-from ..querysets import SourceQuerySet
 from ..validators import validate_language
 
 
@@ -45,8 +44,6 @@ class Source(TrackedModel):
         help_text=_("The source this one translates; a translation is never an independent source."),
     )
     notes = models.TextField(_("notes"), blank=True)
-
-    objects = SourceQuerySet.as_manager()
 
     feed_collection = "sources"
 

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from tracker.dates import period_start
+from tracker.dates import normalized_dates
 from tracker.services import validated_save, write_transaction
 
 from ..models import EventEvidence, StatusEvent
@@ -18,13 +18,8 @@ def status_event_create(record, *, status, date, date_precision="day", note="", 
     if not sources and not statements:
         raise ValidationError({"sources": [_("An event cites at least one source or statement.")]})
     field = record._meta.model_name
-    event = StatusEvent(
-        **{field: record},
-        status=status,
-        date=period_start(date, date_precision),
-        date_precision=date_precision,
-        note=note,
-    )
+    dated = normalized_dates({"date": date, "date_precision": date_precision}, "date")
+    event = StatusEvent(**{field: record}, **dated, status=status, note=note)
     validate_status(field, status)
     validated_save(event)
     for source, locator in as_pairs(sources):

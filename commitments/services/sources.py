@@ -1,26 +1,7 @@
-from tracker.dates import period_start
+from tracker.dates import normalized_dates, updated_dates
 from tracker.services import validated_save, validated_update, write_transaction
 
 from ..models import Source
-
-
-def normalized_dates(fields, *names):
-    """Each dated field of `fields` moved to the first day of its period, as every date is stored."""
-    for name in names:
-        day = fields.get(name)
-        precision = fields.get(f"{name}_precision")
-        if day is not None and precision:
-            fields[name] = period_start(day, precision)
-    return fields
-
-
-def updated_dates(record, fields, *names):
-    """An update's `fields` with each dated field normalized as `normalized_dates` does, taking the date or the
-    precision the update leaves out from `record`: a new precision alone moves the stored day too."""
-    current = {}
-    for name in names:
-        current.update({name: getattr(record, name), f"{name}_precision": getattr(record, f"{name}_precision")})
-    return normalized_dates({**current, **fields}, *names)
 
 
 @write_transaction()

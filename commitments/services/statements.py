@@ -1,11 +1,12 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from tracker.dates import normalized_dates, updated_dates
 from tracker.services import sync_links, validated_save, validated_update, write_transaction
 
 from ..models import Statement, StatementSource
 from .keys import unique_key
-from .sources import as_pairs, normalized_dates, updated_dates
+from .sources import as_pairs
 
 
 @write_transaction()
