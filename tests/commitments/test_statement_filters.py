@@ -1,5 +1,5 @@
 """The statements list's query parameters (API.md): each filter keeps what it says, a malformed value is a 400;
-ordering, and paging by page number and by cursor."""
+and its own orderings. Paging and the refusals every list shares are in tests/test_collection_lists.py."""
 
 import datetime
 
@@ -276,50 +276,6 @@ def test_statements_order_by_date_when_asked(api_client):
     late, early = StatementFactory(date=datetime.date(2025, 10, 24)), StatementFactory(date=datetime.date(2025, 10, 1))
     assert found(api_client, ordering="date") == [early.id, late.id]
     assert found(api_client, ordering="-date") == [late.id, early.id]
-
-
-def test_ordering_by_an_unknown_field_is_a_400_naming_ordering(api_client):
-    assert_problem(api_client.get(list_url(), {"ordering": "text"}), 400, "ordering")
-
-
-def test_statements_page_by_number(api_client):
-    made = [StatementFactory().id for _ in range(3)]
-    first = api_client.get(list_url(), {"page_size": 2}).json()
-    assert (first["count"], len(first["results"]), first["previous"]) == (3, 2, None)
-    second = api_client.get(first["next"]).json()
-    assert [row["id"] for row in first["results"] + second["results"]] == made
-    assert second["next"] is None and second["previous"]
-
-
-def test_a_page_past_the_end_is_a_404(api_client):
-    StatementFactory()
-    assert_problem(api_client.get(list_url(), {"page": 2}), 404)
-
-
-def test_a_page_that_is_not_a_positive_integer_is_a_400_naming_page(api_client):
-    assert_problem(api_client.get(list_url(), {"page": 0}), 400, "page")
-
-
-def test_statements_page_by_cursor_forward_and_back(api_client):
-    made = [StatementFactory().id for _ in range(3)]
-    first = api_client.get(list_url(), {"cursor": "", "page_size": 2}).json()
-    second = api_client.get(first["next"]).json()
-    assert first["count"] == 3 and second["next"] is None
-    assert [row["id"] for row in first["results"] + second["results"]] == made
-    assert [row["id"] for row in results(api_client.get(second["previous"]))] == made[:2]
-
-
-def test_a_cursor_walks_descending_ids_with_ordering_minus_id(api_client):
-    made = [StatementFactory().id for _ in range(3)]
-    assert found(api_client, cursor="", ordering="-id") == made[::-1]
-
-
-def test_a_cursor_with_an_ordering_other_than_id_is_a_400_naming_ordering(api_client):
-    assert_problem(api_client.get(list_url(), {"cursor": "", "ordering": "date"}), 400, "ordering")
-
-
-def test_a_cursor_the_api_did_not_give_is_a_400_naming_cursor(api_client):
-    assert_problem(api_client.get(list_url(), {"cursor": "not-a-cursor"}), 400, "cursor")
 
 
 @pytest.mark.parametrize(
