@@ -250,26 +250,6 @@ def test_delete_removes_its_events_and_source_links_but_keeps_the_sources(editor
     assert Source.objects.filter(pk__in=[cited, event_source.pk]).count() == 2
 
 
-def write(client, method, pledge):
-    """One write of `method` on the collection (POST) or on `pledge` (the others)."""
-    url = LIST if method == "post" else detail(pledge)
-    return getattr(client, method)(url, None if method == "delete" else payload())
-
-
-@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
-def test_anonymous_user_cannot_write_pledges(api_client, method):
-    response = write(api_client, method, PledgeFactory())
-    assert_problem(response, 401)
-    assert response["WWW-Authenticate"]
-
-
-@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
-def test_user_without_permission_cannot_write_pledges(reader_client, method):
-    pledge = PledgeFactory()
-    assert_problem(write(reader_client, method, pledge), 403)
-    assert list(Pledge.objects.values_list("pk", "kind")) == [(pledge.pk, pledge.kind)]
-
-
 def test_ordering_by_descending_high_bound(api_client):
     small = PledgeFactory(quantity_qualifier="exact", quantity_low=10, quantity_high=10)
     large = PledgeFactory(quantity_qualifier="exact", quantity_low=500, quantity_high=500)
