@@ -1,4 +1,5 @@
-"""The initiative collection: row shape, writes by key, deletion, filters, and its status timeline."""
+"""The initiative collection: row shape, writes by key, deletion, filters and events_url (its status timeline, as
+every timeline behaves, is in tests/test_status_timelines.py)."""
 
 import datetime
 
@@ -7,7 +8,7 @@ from django.urls import reverse
 
 from commitments.models import Initiative, StatusEvent
 from commitments.services.parties import party_for
-from tests.factories import InitiativeFactory, OrganizationFactory, PledgeFactory, SourceFactory, add_event, country
+from tests.factories import InitiativeFactory, OrganizationFactory, PledgeFactory, add_event, country
 from tests.helpers import assert_problem, assert_queries_flat, results
 
 pytestmark = pytest.mark.django_db
@@ -25,10 +26,6 @@ def events(initiative):
 
 def found(client, **params):
     return {row["slug"] for row in results(client.get(LIST, params))}
-
-
-def event(status="planned", date="2025-10-24", **fields):
-    return {"status": status, "date": date, "sources": [SourceFactory().pk], **fields}
 
 
 def test_list_shows_lead_party_parent_and_events_url(api_client):
@@ -146,51 +143,6 @@ def test_lead_filter_takes_country_codes(api_client):
 @pytest.mark.parametrize("param, value", [("status", "committed"), ("parent", "no-such"), ("lead", "ZZZ")])
 def test_a_malformed_filter_value_is_a_400_naming_the_parameter(api_client, param, value):
     assert_problem(api_client.get(LIST, {param: value}), 400, param)
-
-
-def test_initiative_events_list_in_date_order(api_client):
-    initiative = InitiativeFactory()
-    later = add_event(initiative, "planned", date=datetime.date(2025, 10, 24))
-    earlier = add_event(initiative, "proposed", date=datetime.date(2025, 10, 1))
-    assert [row["id"] for row in results(api_client.get(events(initiative)))] == [earlier.pk, later.pk]
-
-
-def test_an_initiative_takes_the_status_of_its_latest_event(editor_client):
-    initiative = InitiativeFactory()
-    editor_client.post(events(initiative), event("proposed", "2025-10-01"))
-    response = editor_client.post(events(initiative), event("planned", "2025-10-24"))
-    assert response.status_code == 201, response.content
-    assert editor_client.get(detail(initiative)).json()["status"] == "planned"
-
-
-def test_a_week_dated_initiative_event_is_stored_as_its_monday(editor_client):
-    response = editor_client.post(events(InitiativeFactory()), event(date="2025-10-24", date_precision="week"))
-    assert response.status_code == 201, response.content
-    assert response.json()["date"] == "2025-10-20"
-
-
-def test_a_pledge_status_on_an_initiative_is_a_400_naming_status(editor_client):
-    initiative = InitiativeFactory()
-    assert_problem(editor_client.post(events(initiative), event("committed")), 400, "status")
-    assert not initiative.events.exists()
-
-
-def test_an_initiative_event_without_source_or_statement_is_a_400(editor_client):
-    initiative = InitiativeFactory()
-    assert_problem(editor_client.post(events(initiative), event(sources=[])), 400, "sources")
-    assert not initiative.events.exists()
-
-
-def test_anonymous_user_cannot_add_an_initiative_event(api_client):
-    response = api_client.post(events(InitiativeFactory()), event())
-    assert_problem(response, 401)
-    assert response["WWW-Authenticate"]
-
-
-def test_user_without_permission_cannot_add_an_initiative_event(reader_client):
-    initiative = InitiativeFactory()
-    assert_problem(reader_client.post(events(initiative), event()), 403)
-    assert not initiative.events.exists()
 
 
 def test_list_query_count_stays_flat_with_leads_and_parents(api_client):
