@@ -9,17 +9,7 @@ from django.urls import reverse
 from commitments import models
 from commitments.services.parties import party_for
 from countries.models import Country, CountryGroup
-from tests.factories import (
-    ConditionFactory,
-    CountryGroupFactory,
-    InitiativeFactory,
-    OrganizationFactory,
-    PersonFactory,
-    PledgeFactory,
-    SourceFactory,
-    StatementFactory,
-    country,
-)
+from tests import factories
 
 
 def free_country_codes(count):
@@ -34,7 +24,7 @@ def bulk_countries(count):
 
 
 def bulk_pledges(count):
-    party, initiative = party_for(country=country("IDN")), InitiativeFactory()
+    party, initiative = party_for(country=factories.country("IDN")), factories.InitiativeFactory()
     models.Pledge.objects.bulk_create(
         models.Pledge(key=f"p-{n}", party=party, initiative=initiative, kind="troops") for n in range(count)
     )
@@ -92,7 +82,7 @@ COLLECTIONS = [
     Collection(
         "countrygroup",
         CountryGroup,
-        CountryGroupFactory.create_batch,
+        factories.CountryGroupFactory.create_batch,
         bulk_of(CountryGroup, slug="g-{n}", name="G {n}"),
         "members",
         "name",
@@ -101,7 +91,7 @@ COLLECTIONS = [
     Collection(
         "organization",
         models.Organization,
-        OrganizationFactory.create_batch,
+        factories.OrganizationFactory.create_batch,
         bulk_of(models.Organization, slug="o-{n}", name="O {n}", kind="other"),
         "-acronym",
         "name",
@@ -110,7 +100,7 @@ COLLECTIONS = [
     Collection(
         "person",
         models.Person,
-        PersonFactory.create_batch,
+        factories.PersonFactory.create_batch,
         bulk_of(models.Person, slug="p-{n}", name="P {n}"),
         "organization",
         "name",
@@ -119,7 +109,7 @@ COLLECTIONS = [
     Collection(
         "source",
         models.Source,
-        SourceFactory.create_batch,
+        factories.SourceFactory.create_batch,
         bulk_of(models.Source, title="S {n}", language="en", kind="news_report"),
         "author",
         "title",
@@ -127,17 +117,17 @@ COLLECTIONS = [
     Collection(
         "initiative",
         models.Initiative,
-        InitiativeFactory.create_batch,
+        factories.InitiativeFactory.create_batch,
         bulk_of(models.Initiative, slug="i-{n}", name="I {n}"),
         "lead",
         "name",
         "slug",
     ),
-    Collection("pledge", models.Pledge, PledgeFactory.create_batch, bulk_pledges, "party", "kind"),
+    Collection("pledge", models.Pledge, factories.PledgeFactory.create_batch, bulk_pledges, "party", "kind"),
     Collection(
         "condition",
         models.Condition,
-        ConditionFactory.create_batch,
+        factories.ConditionFactory.create_batch,
         bulk_of(models.Condition, slug="c-{n}", name="C {n}"),
         "description",
         "name",
@@ -146,7 +136,7 @@ COLLECTIONS = [
     Collection(
         "statement",
         models.Statement,
-        StatementFactory.create_batch,
+        factories.StatementFactory.create_batch,
         bulk_of(models.Statement, key="s-{n}", kind="quote", text="T {n}", language="id"),
         "text",
         "date",

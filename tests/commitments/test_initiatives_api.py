@@ -70,11 +70,6 @@ def test_a_new_start_precision_alone_moves_the_stored_start_to_its_period(editor
     assert (response.json()["start"], response.json()["start_precision"]) == ("2025-10-01", "month")
 
 
-def test_a_duplicate_slug_is_a_400_naming_slug(editor_client):
-    initiative = InitiativeFactory()
-    assert_problem(editor_client.post(LIST, {"slug": initiative.slug, "name": "Again"}), 400, "slug")
-
-
 def test_an_unknown_lead_is_a_400_naming_lead(editor_client):
     body = {"slug": "isf", "name": "ISF", "lead": {"type": "organization", "key": "no-such-organization"}}
     assert_problem(editor_client.post(LIST, body), 400, "lead.key")

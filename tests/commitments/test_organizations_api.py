@@ -180,13 +180,6 @@ def test_invalid_related_record_or_choice_is_a_400_naming_the_field_and_writes_n
     assert not Organization.objects.exists()
 
 
-def test_duplicate_slug_is_a_400_naming_slug_and_writes_nothing(editor_client):
-    org = OrganizationFactory()
-    body = {"slug": org.slug, "name": "Again", "kind": "other"}
-    assert_problem(editor_client.post(LIST, body, format="json"), 400, "slug")
-    assert Organization.objects.count() == 1
-
-
 def test_a_change_through_the_api_leaves_a_history_row(editor_client):
     org = OrganizationFactory()
     before = Organization.history.count()

@@ -172,12 +172,6 @@ def test_unknown_related_record_is_a_400_naming_the_field_and_writes_nothing(edi
     assert not Person.objects.exists()
 
 
-def test_duplicate_slug_is_a_400_naming_slug_and_writes_nothing(editor_client):
-    person = PersonFactory()
-    assert_problem(editor_client.post(LIST, {"slug": person.slug, "name": "Again"}, format="json"), 400, "slug")
-    assert Person.objects.count() == 1
-
-
 def test_a_change_through_the_api_leaves_a_history_row(editor_client):
     person = PersonFactory()
     before = Person.history.count()

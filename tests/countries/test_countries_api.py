@@ -175,13 +175,6 @@ def test_deleting_a_country_whose_pledges_are_gone_succeeds(editor_client):
     assert editor_client.delete(detail("ATA")).status_code == 204
 
 
-def test_duplicate_iso3_is_a_400_naming_iso3_and_writes_nothing(editor_client):
-    before = Country.objects.count()
-    body = {"iso3": "TUR", "iso2": "TR", "m49": "792", "name": "Türkiye again"}
-    assert_problem(editor_client.post(LIST, body, format="json"), 400, "iso3")
-    assert Country.objects.count() == before
-
-
 def test_subregion_code_given_as_region_is_a_400_naming_region(editor_client):
     assert_problem(editor_client.patch(detail("TUR"), {"region": "145"}, format="json"), 400, "region")
     assert Country.objects.get(iso3="TUR").region.code == "142"

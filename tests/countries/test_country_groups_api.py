@@ -148,12 +148,6 @@ def test_member_listed_twice_is_a_400_naming_members_and_writes_nothing(editor_c
     assert not CountryGroup.objects.exists() and not CountryGroupMembership.objects.exists()
 
 
-def test_duplicate_slug_is_a_400_naming_slug_and_writes_nothing(editor_client):
-    group = CountryGroupFactory()
-    assert_problem(editor_client.post(LIST, {"slug": group.slug, "name": "Again"}, format="json"), 400, "slug")
-    assert CountryGroup.objects.count() == 1
-
-
 def test_a_change_through_the_api_leaves_history_rows_for_the_group_and_its_members(editor_client):
     group = CountryGroupFactory()
     before = (CountryGroup.history.count(), CountryGroupMembership.history.count())
