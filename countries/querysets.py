@@ -42,7 +42,12 @@ def region_ref(code, name):
 
 
 class MembershipRows(Rows):
-    """Rows of countries or of groups, each showing the records at the other end of its group memberships."""
+    """Rows of countries or of groups, each showing the records at the other end of its group memberships
+    (`linked(ids)`, by id)."""
+
+    def shape(self, rows):
+        linked = self.linked([row["id"] for row in rows])
+        return [self.shape_one(row, linked.get(row["id"], [])) for row in rows]
 
     def memberships(self, ids, own, other, other_model, key, ref):
         """{id: [`ref` of the record at `other`, …]} of the memberships whose `own` is one of `ids`, by name."""
@@ -75,11 +80,7 @@ class CountryRows(MembershipRows):
         "updated",
     )
 
-    def shape(self, rows):
-        groups = self.group_memberships([row["id"] for row in rows])
-        return [self.shape_one(row, groups.get(row["id"], [])) for row in rows]
-
-    def group_memberships(self, country_ids):
+    def linked(self, country_ids):
         from .models import CountryGroup
 
         return self.memberships(country_ids, "country", "group", CountryGroup, "slug", group_ref)
@@ -103,11 +104,7 @@ class CountryRows(MembershipRows):
 class CountryGroupRows(MembershipRows):
     fields = ("id", "slug", "name", "description", "created", "updated")
 
-    def shape(self, rows):
-        members = self.members([row["id"] for row in rows])
-        return [self.shape_one(row, members.get(row["id"], [])) for row in rows]
-
-    def members(self, group_ids):
+    def linked(self, group_ids):
         from .models import Country
 
         return self.memberships(group_ids, "group", "country", Country, "iso3", country_ref)
