@@ -103,20 +103,21 @@ def test_about_country_keeps_statements_about_its_pledges(api_client):
     assert found(api_client, about_country="TUR") == [hit.id]
 
 
-def test_about_group_keeps_statements_about_the_group_or_its_pledges(api_client):
-    gulf = CountryGroupFactory()
-    itself = about(country_group=gulf)
-    pledge = about(pledge=PledgeFactory(party=party_for(country_group=gulf)))
-    about(country_group=CountryGroupFactory())
-    assert found(api_client, about_group=gulf.slug) == [itself.id, pledge.id]
-
-
-def test_about_organization_keeps_statements_about_the_organization_or_its_pledges(api_client):
-    hamas = OrganizationFactory()
-    itself = about(organization=hamas)
-    pledge = about(pledge=PledgeFactory(party=party_for(organization=hamas)))
-    about(organization=OrganizationFactory())
-    assert found(api_client, about_organization=hamas.slug) == [itself.id, pledge.id]
+@pytest.mark.parametrize(
+    "param, party_field, factory",
+    [
+        ("about_group", "country_group", CountryGroupFactory),
+        ("about_organization", "organization", OrganizationFactory),
+    ],
+)
+def test_about_a_group_or_organization_keeps_statements_about_it_or_its_pledges(
+    api_client, param, party_field, factory
+):
+    party = factory()
+    itself = about(**{party_field: party})
+    pledge = about(pledge=PledgeFactory(party=party_for(**{party_field: party})))
+    about(**{party_field: factory()})
+    assert found(api_client, **{param: party.slug}) == [itself.id, pledge.id]
 
 
 def test_pledge_keeps_statements_about_that_pledge(api_client):
