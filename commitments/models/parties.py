@@ -87,10 +87,6 @@ class Person(TrackedModel):
         ]
 
     @property
-    def is_anonymous(self):
-        return not self.name
-
-    @property
     def feed_lookup(self):
         return self.slug
 
