@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.models import EditorSuppliedModel, TrackedModel
 
-from .querysets import CountryGroupQuerySet, CountryQuerySet, RegionQuerySet
+from .querysets import CountryQuerySet
 from .validators import validate_iso2, validate_iso3
 
 
@@ -22,8 +22,6 @@ class Region(TrackedModel):
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent")
     )
-
-    objects = RegionQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]
@@ -89,8 +87,6 @@ class CountryGroup(EditorSuppliedModel, TrackedModel):
     description = models.TextField(_("description"), blank=True)
 
     editor_suppliable = ("name", "description", "members")
-
-    objects = CountryGroupQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

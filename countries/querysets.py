@@ -3,12 +3,7 @@
 from django.db import models
 from django.db.models import Q
 
-from tracker.rows import Rows
-
-
-class RegionQuerySet(models.QuerySet):
-    def containing_code(self, code):
-        return self.filter(code=code)
+from tracker.rows import Rows, group_by
 
 
 class CountryQuerySet(models.QuerySet):
@@ -25,10 +20,6 @@ class CountryQuerySet(models.QuerySet):
 
     def in_groups(self, slugs):
         return self.filter(group_memberships__group__slug__in=slugs).distinct()
-
-
-class CountryGroupQuerySet(models.QuerySet):
-    pass
 
 
 def country_ref(urls, iso3, name):
@@ -50,7 +41,29 @@ def region_ref(code, name):
     return {"code": code, "name": name}
 
 
-class CountryRows(Rows):
+class MembershipRows(Rows):
+    """Rows of countries or of groups, each showing the records at the other end of its group memberships
+    (`linked(ids)`, by id)."""
+
+    def shape(self, rows):
+        linked = self.linked([row["id"] for row in rows])
+        return [self.shape_one(row, linked.get(row["id"], [])) for row in rows]
+
+    def memberships(self, ids, own, other, other_model, key, ref):
+        """{id: [`ref` of the record at `other`, …]} of the memberships whose `own` is one of `ids`, by name."""
+        from .models import CountryGroupMembership
+
+        memberships = (
+            self.table(CountryGroupMembership)
+            .filter(**{f"{own}_id__in": ids})
+            .annotate(**self.related(other, other_model, other_key=key, other_name="name"))
+            .order_by("other_name", "id")
+            .values_list(f"{own}_id", "other_key", "other_name")
+        )
+        return group_by((own_id, ref(self.urls, lookup, name)) for own_id, lookup, name in memberships)
+
+
+class CountryRows(MembershipRows):
     fields = (
         "id",
         "iso2",
@@ -67,24 +80,10 @@ class CountryRows(Rows):
         "updated",
     )
 
-    def shape(self, rows):
-        groups = self.group_memberships([row["id"] for row in rows])
-        return [self.shape_one(row, groups.get(row["id"], [])) for row in rows]
+    def linked(self, country_ids):
+        from .models import CountryGroup
 
-    def group_memberships(self, country_ids):
-        from .models import CountryGroup, CountryGroupMembership
-
-        memberships = (
-            self.table(CountryGroupMembership)
-            .filter(country_id__in=country_ids)
-            .annotate(**self.related("group", CountryGroup, group_slug="slug", group_name="name"))
-            .order_by("group_name", "id")
-            .values_list("country_id", "group_slug", "group_name")
-        )
-        groups = {}
-        for country_id, slug, name in memberships:
-            groups.setdefault(country_id, []).append(group_ref(self.urls, slug, name))
-        return groups
+        return self.memberships(country_ids, "country", "group", CountryGroup, "slug", group_ref)
 
     def shape_one(self, row, groups):
         return {
@@ -102,27 +101,13 @@ class CountryRows(Rows):
         }
 
 
-class CountryGroupRows(Rows):
+class CountryGroupRows(MembershipRows):
     fields = ("id", "slug", "name", "description", "editor_supplied", "created", "updated")
 
-    def shape(self, rows):
-        members = self.members([row["id"] for row in rows])
-        return [self.shape_one(row, members.get(row["id"], [])) for row in rows]
+    def linked(self, group_ids):
+        from .models import Country
 
-    def members(self, group_ids):
-        from .models import Country, CountryGroupMembership
-
-        memberships = (
-            self.table(CountryGroupMembership)
-            .filter(group_id__in=group_ids)
-            .annotate(**self.related("country", Country, country_iso3="iso3", country_name="name"))
-            .order_by("country_name", "id")
-            .values_list("group_id", "country_iso3", "country_name")
-        )
-        members = {}
-        for group_id, iso3, name in memberships:
-            members.setdefault(group_id, []).append(country_ref(self.urls, iso3, name))
-        return members
+        return self.memberships(group_ids, "group", "country", Country, "iso3", country_ref)
 
     def shape_one(self, row, members):
         return {

@@ -60,11 +60,6 @@ def country_group_membership_create(group, country):
     return validated_save(CountryGroupMembership(group=group, country=country))
 
 
-@write_transaction()
-def country_group_membership_delete(membership):
-    membership.delete()
-
-
 def country_group_members_set(group, countries):
     """Make the group's members exactly `countries`, one membership row at a time so history sees each."""
     wanted = [CountryGroupMembership(group=group, country=country) for country in countries]

@@ -18,12 +18,6 @@ class ModelPermissionsOrReadOnly(DjangoModelPermissions):
         return super().has_permission(request, view)
 
 
-def has_model_permission(user, model, action):
-    """Whether `user` may `action` ("add", "change", "delete", "view") records of `model`."""
-    meta = model._meta
-    return bool(user and user.is_authenticated and user.has_perm(f"{meta.app_label}.{action}_{meta.model_name}"))
-
-
 def model_permissions_for(model):
     """ModelPermissionsOrReadOnly checked against `model` rather than the view's own (for sub-resources)."""
 

@@ -44,14 +44,15 @@ class RecordViewSet(
 ):
     """Reads through the resource's `Rows` (dicts, not model instances); writes through its services.
 
-    Subclasses set `rows_class`, `write_serializer_class` (what a client writes: related records by key) and
-    implement `perform_create`, `perform_update` and `perform_destroy` by calling the app's service functions.
-    `get_queryset()` returns the queryset that filters, search and ordering apply to.
+    Subclasses set `queryset` (what filters, search and ordering apply to), `rows_class`, `write_serializer_class`
+    (what a client writes: related records by key) and the app's service functions `create_service(**fields)`,
+    `update_service(record, **fields)` and `delete_service(record)`.
     """
 
     rows_class = None
     read_serializer_class = None
     write_serializer_class = None
+    create_service = update_service = delete_service = None
     # A field besides the id that also finds a record at its address (`/pledges/{id or key}/`).
     key_lookup_field = None
 
@@ -128,6 +129,15 @@ class RecordViewSet(
             self.check_precondition(instance)
             self.perform_destroy(instance)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def perform_create(self, serializer):
+        return type(self).create_service(**serializer.validated_data)
+
+    def perform_update(self, serializer):
+        return type(self).update_service(serializer.instance, **serializer.validated_data)
+
+    def perform_destroy(self, instance):
+        type(self).delete_service(instance)
 
     def write(self, serializer, perform):
         """Validate and apply a write in one transaction: whole or not at all, errors in the API's names."""

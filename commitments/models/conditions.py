@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from tracker.models import EditorSuppliedModel, TrackedModel
 
 from ..choices import ConditionStatus
-from ..querysets import ConditionLinkQuerySet, ConditionQuerySet
+from ..querysets import ConditionQuerySet
 from .constraints import at_least_one
 
 
@@ -105,8 +105,6 @@ class ConditionLink(TrackedModel):
         verbose_name=_("evidence: source"),
     )
     note = models.TextField(_("note"), blank=True)
-
-    objects = ConditionLinkQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]

@@ -7,7 +7,6 @@ from tracker.dates import precision_field
 from tracker.models import EditorSuppliedModel, TrackedModel
 
 from ..choices import InitiativeStatus
-from ..querysets import InitiativeQuerySet
 
 
 class Initiative(EditorSuppliedModel, TrackedModel):
@@ -48,8 +47,6 @@ class Initiative(EditorSuppliedModel, TrackedModel):
     end_precision = precision_field(verbose_name=_("precision of the end"))
 
     editor_suppliable = ("name", "description", "parent", "lead", "location", "start", "end")
-
-    objects = InitiativeQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from tracker.models import EditorSuppliedModel, TrackedModel
 
 from ..choices import OrganizationKind, PartyType
-from ..querysets import OrganizationQuerySet, PartyQuerySet, PersonQuerySet
 from .constraints import exactly_one
 
 
@@ -31,8 +30,6 @@ class Organization(EditorSuppliedModel, TrackedModel):
     description = models.TextField(_("description"), blank=True)
 
     editor_suppliable = ("name", "acronym", "kind", "country", "parent", "description")
-
-    objects = OrganizationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -73,8 +70,6 @@ class Person(EditorSuppliedModel, TrackedModel):
 
     editor_suppliable = ("name", "description", "organization", "country")
 
-    objects = PersonQuerySet.as_manager()
-
     class Meta:
         ordering = ["name", "description"]
         verbose_name = _("person")
@@ -87,10 +82,6 @@ class Person(EditorSuppliedModel, TrackedModel):
                 violation_error_code="person_named_or_described",
             )
         ]
-
-    @property
-    def is_anonymous(self):
-        return not self.name
 
     def __str__(self):
         return self.name or self.description
@@ -113,8 +104,6 @@ class Party(TrackedModel):
     organization = models.OneToOneField(
         Organization, on_delete=models.CASCADE, null=True, blank=True, related_name="party"
     )
-
-    objects = PartyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("party")

@@ -8,6 +8,7 @@ from tracker.models import EditorSuppliedModel, TrackedModel
 from ..choices import PERSONNEL_KINDS, PERSONS, PledgeKind, PledgeStatus, QuantityQualifier
 from ..querysets import PledgeQuerySet
 from ..validators import validate_unit
+from .sources import SourceLink
 
 LOW_SET = Q(quantity_low__isnull=False)
 HIGH_SET = Q(quantity_high__isnull=False)
@@ -149,17 +150,13 @@ class Pledge(EditorSuppliedModel, TrackedModel):
         return self.key
 
 
-class PledgeSource(TrackedModel):
-    """A source that shows a pledge; goes with the pledge, and protects the source from deletion."""
+class PledgeSource(SourceLink):
+    record_field = "pledge"
 
     pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="source_links", verbose_name=_("pledge"))
-    source = models.ForeignKey(
-        "commitments.Source", on_delete=models.PROTECT, related_name="pledge_links", verbose_name=_("source")
-    )
-    locator = models.CharField(_("where in the source"), max_length=200, blank=True)
 
-    class Meta:
-        ordering = ["id"]
+    class Meta(SourceLink.Meta):
+        default_related_name = "pledge_links"
         verbose_name = _("pledge source")
         verbose_name_plural = _("pledge sources")
         constraints = [
@@ -170,9 +167,3 @@ class PledgeSource(TrackedModel):
                 violation_error_code="pledge_source_unique",
             )
         ]
-
-    def feed_parents(self):
-        return self.feed_parent("pledge")
-
-    def __str__(self):
-        return f"{self.label('pledge')} ← {self.label('source')}"

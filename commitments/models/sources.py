@@ -6,7 +6,6 @@ from tracker.dates import precision_field
 from tracker.models import TrackedModel
 
 from ..choices import SourceKind
-from ..querysets import SourceQuerySet
 from ..validators import validate_language
 
 
@@ -46,8 +45,6 @@ class Source(TrackedModel):
     )
     notes = models.TextField(_("notes"), blank=True)
 
-    objects = SourceQuerySet.as_manager()
-
     class Meta:
         ordering = ["-published", "title"]
         verbose_name = _("source")
@@ -70,3 +67,26 @@ class Source(TrackedModel):
 
     def __str__(self):
         return self.title
+
+
+class SourceLink(TrackedModel):
+    """A source cited for a record: goes with the record, and protects the source from deletion.
+
+    A subclass adds the foreign key to its record (named `record_field`, with related name `source_links`) and
+    names the source's side of the link with its Meta's `default_related_name` (`pledge_links`).
+    """
+
+    record_field = None
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, verbose_name=_("source"))
+    locator = models.CharField(_("where in the source"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["id"]
+
+    def feed_parents(self):
+        return self.feed_parent(self.record_field)
+
+    def __str__(self):
+        return f"{self.label(self.record_field)} ← {self.label('source')}"

@@ -9,6 +9,7 @@ from ..choices import Stance, StatementKind, TextOrigin, TranslationBy
 from ..querysets import StatementQuerySet
 from ..validators import validate_language
 from .constraints import exactly_one, unique_when_set
+from .sources import SourceLink
 
 
 class Statement(TrackedModel):
@@ -168,13 +169,15 @@ class StatementSpeaker(TrackedModel):
         return self.label("person" if self.person_id else "organization")
 
 
-class StatementSource(TrackedModel):
-    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="source_links")
-    source = models.ForeignKey("commitments.Source", on_delete=models.PROTECT, related_name="statement_links")
-    locator = models.CharField(_("where in the source"), max_length=200, blank=True)
+class StatementSource(SourceLink):
+    record_field = "statement"
 
-    class Meta:
-        ordering = ["id"]
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="source_links", verbose_name=_("statement")
+    )
+
+    class Meta(SourceLink.Meta):
+        default_related_name = "statement_links"
         verbose_name = _("statement source")
         verbose_name_plural = _("statement sources")
         constraints = [
@@ -185,12 +188,6 @@ class StatementSource(TrackedModel):
                 violation_error_code="statement_source_unique",
             )
         ]
-
-    def feed_parents(self):
-        return self.feed_parent("statement")
-
-    def __str__(self):
-        return f"{self.label('statement')} ← {self.label('source')}"
 
 
 class StatementTarget(TrackedModel):

@@ -1,4 +1,4 @@
-from tracker.rows import Rows
+from tracker.rows import Rows, group_by
 
 from .refs import party_fields, party_obj, pledge_ref, slug_ref, source_ref, statement_ref
 
@@ -30,11 +30,8 @@ class ConditionRows(Rows):
     def links(self, condition_ids):
         from ..models import ConditionLink
 
-        grouped = {}
         links = self.table(ConditionLink).filter(condition_id__in=condition_ids).order_by("id")
-        for link in links.values(*LINK_FIELDS):
-            grouped.setdefault(link["condition_id"], []).append(self.shape_link(link))
-        return grouped
+        return group_by((link["condition_id"], self.shape_link(link)) for link in links.values(*LINK_FIELDS))
 
     def shape_link(self, link):
         return {

@@ -19,27 +19,6 @@ def table(queryset, name, app="commitments"):
     return tables_for(queryset).of(model(name, app))
 
 
-class OrganizationQuerySet(models.QuerySet):
-    pass
-
-
-class PersonQuerySet(models.QuerySet):
-    pass
-
-
-class PartyQuerySet(models.QuerySet):
-    def of_countries(self, country_ids):
-        return self.filter(country_id__in=country_ids)
-
-
-class SourceQuerySet(models.QuerySet):
-    pass
-
-
-class InitiativeQuerySet(models.QuerySet):
-    pass
-
-
 class StatusEventQuerySet(models.QuerySet):
     def timeline(self):
         return self.order_by("date", "created", "id")
@@ -112,10 +91,6 @@ class ConditionQuerySet(models.QuerySet):
         pledges = table(self, "Pledge").by_countries(country_ids)
         participation = table(self, "ConditionLink").filter(party__country_id__in=country_ids)
         return self.holding_up(pledges) | self.filter(id__in=participation.values("condition_id"))
-
-
-class ConditionLinkQuerySet(models.QuerySet):
-    pass
 
 
 class StatementQuerySet(models.QuerySet):

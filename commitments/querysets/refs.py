@@ -1,6 +1,7 @@
 """The small objects by which one resource shows another, so that a client needs no second request."""
 
 from countries.querysets import country_ref, group_ref
+from tracker.rows import group_by
 
 from ..choices import PartyType
 
@@ -72,3 +73,16 @@ def source_ref(urls, source_id, title, locator=""):
     if source_id is None:
         return None
     return {"id": source_id, "title": title, "locator": locator, "url": urls.detail("source", source_id)}
+
+
+def cited_sources(rows, link_model, ids):
+    """{record id: [source ref, …]} of what the SourceLink model `link_model` cites for the records `ids`, read
+    from the tables of `rows` (a Rows: today's, or as of an instant), in the order the links were made."""
+    field = f"{link_model.record_field}_id"
+    links = (
+        rows.table(link_model)
+        .filter(**{f"{field}__in": ids})
+        .order_by("id")
+        .values_list(field, "source_id", "source__title", "locator")
+    )
+    return group_by((record_id, source_ref(rows.urls, *rest)) for record_id, *rest in links)

@@ -1,7 +1,7 @@
 from countries.querysets import country_ref, group_ref
 from tracker.rows import Rows, group_by
 
-from .refs import party_fields, party_obj, pledge_ref, slug_ref, source_ref
+from .refs import cited_sources, party_fields, party_obj, pledge_ref, slug_ref
 
 TARGET_FIELDS = (
     "statement_id",
@@ -100,13 +100,7 @@ class StatementRows(Rows):
     def sources(self, ids):
         from ..models import StatementSource
 
-        rows = (
-            self.table(StatementSource)
-            .filter(statement_id__in=ids)
-            .order_by("id")
-            .values_list("statement_id", "source_id", "source__title", "locator")
-        )
-        return group_by((statement_id, source_ref(self.urls, *rest)) for statement_id, *rest in rows)
+        return cited_sources(self, StatementSource, ids)
 
     def targets(self, ids):
         from ..models import StatementTarget

@@ -1,12 +1,12 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from tracker.dates import period_start
+from tracker.dates import normalized_dates, updated_dates
 from tracker.services import sync_links, validated_save, validated_update, write_transaction
 
 from ..models import EventEvidence, StatusEvent
 from ..models.events import RECORD_FIELDS, STATUSES
-from .sources import as_pairs, updated_dates
+from .sources import as_pairs
 
 
 @write_transaction()
@@ -17,13 +17,8 @@ def status_event_create(record, *, status, date, date_precision="day", note="", 
     """
     require_evidence(sources, statements)
     field = record._meta.model_name
-    event = StatusEvent(
-        **{field: record},
-        status=status,
-        date=period_start(date, date_precision),
-        date_precision=date_precision,
-        note=note,
-    )
+    dated = normalized_dates({"date": date, "date_precision": date_precision}, "date")
+    event = StatusEvent(**{field: record}, **dated, status=status, note=note)
     validate_status(field, status)
     validated_save(event)
     status_event_evidence_set(event, sources, statements)

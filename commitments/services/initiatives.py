@@ -1,7 +1,7 @@
+from tracker.dates import normalized_dates, updated_dates
 from tracker.services import validated_save, validated_update, write_transaction
 
 from ..models import Initiative
-from .sources import normalized_dates, updated_dates
 
 
 @write_transaction()

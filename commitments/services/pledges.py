@@ -1,13 +1,13 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from tracker.services import sync_links, validated_save, validated_update, write_transaction
+from tracker.services import validated_save, validated_update, write_transaction
 
 from ..models import Pledge, PledgeSource
 from .conditions import pledge_condition_links_set
 from .keys import unique_key
 from .parties import party_key
-from .sources import as_pairs
+from .sources import source_links_set
 
 
 @write_transaction()
@@ -42,8 +42,7 @@ def pledge_delete(pledge):
 
 def pledge_sources_set(pledge, sources):
     """`sources`: Source records, or (source, locator) pairs."""
-    wanted = [PledgeSource(pledge=pledge, source=source, locator=locator) for source, locator in as_pairs(sources)]
-    sync_links(pledge.source_links.all(), wanted, key=lambda link: link.source_id, field_name="sources")
+    source_links_set(pledge, PledgeSource, sources)
 
 
 def require_sources(sources):

@@ -1,26 +1,7 @@
-from tracker.dates import period_start
-from tracker.services import validated_save, validated_update, write_transaction
+from tracker.dates import normalized_dates, updated_dates
+from tracker.services import sync_links, validated_save, validated_update, write_transaction
 
 from ..models import Source
-
-
-def normalized_dates(fields, *names):
-    """Each dated field of `fields` moved to the first day of its period, as every date is stored."""
-    for name in names:
-        day = fields.get(name)
-        precision = fields.get(f"{name}_precision")
-        if day is not None and precision:
-            fields[name] = period_start(day, precision)
-    return fields
-
-
-def updated_dates(record, fields, *names):
-    """An update's `fields` with each dated field normalized as `normalized_dates` does, taking the date or the
-    precision the update leaves out from `record`: a new precision alone moves the stored day too."""
-    current = {}
-    for name in names:
-        current.update({name: getattr(record, name), f"{name}_precision": getattr(record, f"{name}_precision")})
-    return normalized_dates({**current, **fields}, *names)
 
 
 @write_transaction()
@@ -41,3 +22,11 @@ def source_delete(source):
 def as_pairs(sources):
     """(source, locator) pairs from citations given as Source records or as such pairs."""
     return [item if isinstance(item, tuple) else (item, "") for item in sources]
+
+
+def source_links_set(record, link_model, sources):
+    """Make what `record` cites through the SourceLink model `link_model` exactly `sources` (Source records or
+    (source, locator) pairs), one link row at a time so that history sees each."""
+    owner = {link_model.record_field: record}
+    wanted = [link_model(**owner, source=source, locator=locator) for source, locator in as_pairs(sources)]
+    sync_links(record.source_links.all(), wanted, key=lambda link: link.source_id, field_name="sources")
