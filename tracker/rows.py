@@ -90,7 +90,7 @@ def as_of_queryset(model, instant):
     history = get_history_model_for_model(model)
     key = model._meta.pk.attname
     versions = type(model._default_manager.all())(model=history).filter(history_date__lte=instant)
-    later = versions.filter(**{key: OuterRef(key)}, history_date__gt=OuterRef("history_date"))
+    later = versions.filter(**{key: OuterRef(key)}).filter(history_date__gt=OuterRef("history_date"))
     return versions.filter(~Exists(later)).exclude(history_type="-")
 
 
