@@ -15,6 +15,10 @@ class ModelPermissionsOrReadOnly(DjangoModelPermissions):
             return True
         if not request.user or not request.user.is_authenticated:
             return False
+        return self.may_write(request, view)
+
+    def may_write(self, request, view):
+        """Whether the authenticated user holds the permission this write needs on the view's model."""
         return super().has_permission(request, view)
 
 
@@ -22,7 +26,7 @@ def model_permissions_for(model):
     """ModelPermissionsOrReadOnly checked against `model` rather than the view's own (for sub-resources)."""
 
     class SubResourcePermissions(ModelPermissionsOrReadOnly):
-        def _queryset(self, view):
-            return model._default_manager.all()
+        def may_write(self, request, view):
+            return request.user.has_perms(self.get_required_permissions(request.method, model))
 
     return SubResourcePermissions

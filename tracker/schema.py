@@ -34,6 +34,9 @@ ERROR_DESCRIPTIONS = {
 }
 
 
+# The responses that carry the record's current ETag.
+ETAG_CODES = ("200", "201", "412")
+
 CHANGE_REASON = OpenApiParameter(
     "X-Change-Reason",
     OpenApiTypes.STR,
@@ -71,9 +74,20 @@ class ProblemSerializer(serializers.Serializer):
 class TrackerAutoSchema(AutoSchema):
     """Adds the problem-details error responses of each operation and marks reads as open to anyone."""
 
-    def _get_parameters(self):
+    def get_operation(self, path, path_regex, path_prefix, method, registry):
+        """drf-spectacular's operation, with what it cannot see: the reads in time, the error responses, 304 and
+        the ETag header."""
+        operation = super().get_operation(path, path_regex, path_prefix, method, registry)
+        if operation is None:
+            return None
+        if "parameters" in operation:
+            operation["parameters"] = self.documented_parameters(operation["parameters"])
+        operation["responses"] = self.documented_responses(operation["responses"])
+        return operation
+
+    def documented_parameters(self, parameters):
         """An optional query parameter sent empty means not given (HTML forms send every field), so say so."""
-        parameters = [*super()._get_parameters(), *self.in_time_parameters()]
+        parameters = [*parameters, *self.in_time_parameters()]
         for parameter in parameters:
             # An exploded object parameter (paging) has no name of its own on the wire to send empty.
             sent_by_name = wire_names(parameter) == {parameter["name"]}
@@ -95,15 +109,25 @@ class TrackerAutoSchema(AutoSchema):
             auths.append({})
         return auths
 
-    def _get_response_bodies(self, direction="response"):
-        responses = super()._get_response_bodies(direction)
+    def documented_responses(self, responses):
+        """The responses, with the ETag header where the record's version is sent, 304 where `If-None-Match` is
+        read, and each error response as problem details."""
+        responses = {code: self.with_etag(code, response) for code, response in responses.items()}
         if IF_NONE_MATCH in self.get_override_parameters():
             responses.setdefault("304", {"description": "Not modified: `If-None-Match` names the current ETag."})
-        for code in self.error_codes():
-            response = self._get_response_for_code(ProblemSerializer, str(code), media_types=[PROBLEM_CONTENT_TYPE])
-            response["description"] = ERROR_DESCRIPTIONS[code]
-            responses.setdefault(str(code), response)
+        problem = {"schema": self.resolve_serializer(ProblemSerializer, "response").ref}
+        for code in map(str, self.error_codes()):
+            error = {"content": {PROBLEM_CONTENT_TYPE: problem}, "description": ERROR_DESCRIPTIONS[int(code)]}
+            responses.setdefault(code, self.with_etag(code, error))
         return responses
+
+    def with_etag(self, status_code, response):
+        """`response` with the ETag header (first, as drf-spectacular places headers) where it carries one."""
+        carries_etag = self.is_record_read() or self.is_conditional_write() or self.method == "POST"
+        if not carries_etag or self.path.endswith(("/events/", "/history/")) or status_code not in ETAG_CODES:
+            return response
+        etag = {"schema": {"type": "string"}, "description": "The record's current version."}
+        return {"headers": {**response.get("headers", {}), "ETag": etag}, **response}
 
     def is_conditional_write(self):
         """PUT, PATCH and DELETE of a record, and POST of an event to it, honour If-Match."""
@@ -123,13 +147,6 @@ class TrackerAutoSchema(AutoSchema):
         if self.is_record_read() and self.path.count("{") == 1 and not self.path.endswith("/history/"):
             parameters.append(IF_NONE_MATCH)
         return parameters
-
-    def _get_response_headers_for_code(self, status_code, direction="response"):
-        headers = super()._get_response_headers_for_code(status_code, direction)
-        carries_etag = self.is_record_read() or self.is_conditional_write() or self.method == "POST"
-        if carries_etag and status_code in ("200", "201", "412") and not self.path.endswith(("/events/", "/history/")):
-            headers["ETag"] = {"schema": {"type": "string"}, "description": "The record's current version."}
-        return headers
 
     def error_codes(self):
         codes = {406, 414, 429, 500, 503}

@@ -105,7 +105,8 @@ class RecordViewSet(
         return self.get_paginated_response(rows.shape(list(page)))
 
     def represent(self, instance):
-        return self.get_rows().one(self.read_queryset().filter(pk=instance.pk))
+        # By `id`, which names the record on its model and on its history alike (where `pk` is a version's).
+        return self.get_rows().one(self.read_queryset().filter(id=instance.pk))
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)

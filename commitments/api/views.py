@@ -252,4 +252,4 @@ class StatementViewSet(ServiceViewSet):
 
     def read_queryset(self):
         """With `reported` from the cited sources, as of the same instant as the statements."""
-        return super().read_queryset().with_reported()
+        return super().read_queryset().with_reported(self.tables)

@@ -213,16 +213,16 @@ class PledgeFilterSet(TrackerFilterSet):
         return queryset.by_countries(ids)
 
     def by_groups(self, queryset, ids):
-        return queryset.by_groups(ids)
+        return queryset.by_groups(ids, self.tables)
 
     def by_organizations(self, queryset, ids):
         return queryset.by_organizations(ids)
 
     def held_up_by(self, queryset, ids):
-        return queryset.held_up_by(ids)
+        return queryset.held_up_by(ids, self.tables)
 
     def citing(self, queryset, ids):
-        return queryset.citing(ids)
+        return queryset.citing(ids, self.tables)
 
     def units(self):
         return validated_list("unit", self.form.cleaned_data.get("unit") or [PERSONS], validate_unit)
