@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from tracker.admin import HistoryAdmin
+from tracker.admin import EDITOR_SUPPLIED, HistoryAdmin
 from tracker.service_admin import ServiceInline
 
 from . import services
@@ -67,7 +67,7 @@ class CountryGroupAdmin(ReferenceAdmin):
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
     inlines = (CountryGroupMembershipInline,)
-    fieldsets = ((None, {"fields": ("name", "slug", "description")}), TIMESTAMPS)
+    fieldsets = ((None, {"fields": ("name", "slug", "description")}), EDITOR_SUPPLIED, TIMESTAMPS)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(member_count=Count("memberships"))

@@ -110,7 +110,7 @@ class FormValues(HTMLParser):
         name = attrs.get("name")
         if tag == "input" and name and attrs.get("type") == "checkbox":
             if "checked" in attrs:
-                self.values[name] = attrs.get("value") or "on"
+                self.check(name, attrs.get("value") or "on")
         elif tag == "input" and name and attrs.get("type") != "submit":
             self.values[name] = attrs.get("value") or ""
         elif tag == "select":
@@ -121,6 +121,14 @@ class FormValues(HTMLParser):
         elif tag == "textarea":
             self.textarea = name
             self.values[name] = ""
+
+    def check(self, name, value):
+        """A ticked box; several ticked boxes of one name post all their values."""
+        if name in self.values:
+            earlier = self.values[name]
+            self.values[name] = [*earlier, value] if isinstance(earlier, list) else [earlier, value]
+        else:
+            self.values[name] = value
 
     def handle_data(self, data):
         if self.textarea:

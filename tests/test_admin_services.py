@@ -5,12 +5,14 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from commitments.admin.pledges import PledgeAdmin
-from commitments.models import ConditionLink, Party, Pledge, Source, Statement, StatementSpeaker
+from commitments.models import ConditionLink, Organization, Party, Pledge, Source, Statement, StatementSpeaker
 from commitments.services.conditions import condition_create
 from commitments.services.pledges import pledge_update
 from countries.models import Country, CountryGroup
+from tests.factories import CountryGroupFactory, OrganizationFactory
 from tests.test_admin import REASON, admin_url, build_records, event_form, formset, pledge_form, posted_form
 from tests.test_admin_history import WHY, change, lone_pledge
 
@@ -202,3 +204,23 @@ def test_a_refused_revert_shows_the_message_and_keeps_the_record(staff_client, m
     assert "Refused by the service." in response.text
     pledge.refresh_from_db()
     assert pledge.description == "Changed."
+
+
+def test_an_editor_ticks_the_values_they_supplied_and_the_api_shows_them(staff_client, api_client):
+    organization = OrganizationFactory(slug="rusi", kind="think_tank")
+    response = change(staff_client, "commitments.organization", organization, editor_supplied=["kind", "description"])
+    assert response.status_code == 302, response.content
+    assert Organization.objects.get(pk=organization.pk).editor_supplied == ["kind", "description"]
+    read = api_client.get(reverse("v1:organization-detail", args=["rusi"])).json()
+    assert read["editor_supplied"] == ["kind", "description"]
+    page = staff_client.get(admin_url("commitments.organization", "change", organization.pk)).text
+    assert page.count('name="editor_supplied"') == len(Organization.editor_suppliable)
+    assert organization.history.latest().history_change_reason == REASON["change_reason"]
+
+
+def test_an_unchanged_form_with_ticked_values_leaves_no_version(staff_client):
+    group = CountryGroupFactory(editor_supplied=["name", "members"])
+    versions = group.history.count()
+    assert change(staff_client, "countries.countrygroup", group).status_code == 302
+    assert group.history.count() == versions
+    assert CountryGroup.objects.get(pk=group.pk).editor_supplied == ["name", "members"]

@@ -119,6 +119,32 @@ def delete_selected_with_reason(modeladmin, request, queryset):
     return response
 
 
+# A fieldset of the values an editor supplied rather than a source stated (tracker.models.EditorSuppliedModel).
+EDITOR_SUPPLIED = (
+    _("Supplied by an editor"),
+    {
+        "fields": ("editor_supplied",),
+        "description": _(
+            "Tick each value that you supplied and no source states: the API shows it as the editor's, and "
+            "manage.py audit_sources lists it."
+        ),
+    },
+)
+
+
+def editor_supplied_field(model):
+    """Checkboxes for the names a record of `model` may mark as the editor's, labelled as its fields are."""
+    fields = {field.name: field for field in model._meta.get_fields()}
+    choices = [(name, label_of(fields.get(name), name)) for name in model.editor_suppliable]
+    return forms.MultipleChoiceField(
+        label=_("supplied by an editor"), choices=choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+
+def label_of(field, name):
+    return str(getattr(field, "verbose_name", None) or name.replace("_", " "))
+
+
 class HistoryAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
     """Admin of a tracked model: a reason for every change, each version's changes, revert, and restore; every
     write through the model's services (see `ServiceAdminMixin`)."""
@@ -130,6 +156,11 @@ class HistoryAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
     object_history_template = "tracker/admin/object_history.html"
     object_history_form_template = "tracker/admin/object_history_form.html"
     object_history_list_template = "tracker/admin/object_history_list.html"
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "editor_supplied":
+            return editor_supplied_field(db_field.model)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_urls(self):
         name = f"{self.opts.app_label}_{self.opts.model_name}"

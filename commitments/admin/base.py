@@ -3,13 +3,15 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from tracker.admin import HistoryAdmin
+from tracker.admin import EDITOR_SUPPLIED, HistoryAdmin
 from tracker.service_admin import ServiceInline
 
 DATE_HELP = _(
     "A date is stored as the first day of its period: a week from its Monday, a month from its first day, a year "
     "from 1 January. Choose the precision the source gives, never a finer one."
 )
+__all__ = ["EDITOR_SUPPLIED", "TIMESTAMPS", "TrackedAdmin", "dated_fieldset", "party_related"]
+
 TIMESTAMPS = (_("Record"), {"fields": (("created", "updated"),), "classes": ("collapse",)})
 
 

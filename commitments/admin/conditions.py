@@ -5,7 +5,7 @@ from tracker.service_admin import ServiceInline
 
 from ..models import Condition, ConditionLink
 from ..services.conditions import condition_create, condition_delete, condition_update
-from .base import TIMESTAMPS
+from .base import EDITOR_SUPPLIED, TIMESTAMPS
 from .events import RecordWithEventsAdmin, StatusEventInline
 
 
@@ -43,6 +43,7 @@ class ConditionAdmin(RecordWithEventsAdmin):
     inlines = (ConditionLinkInline, StatusEventInline)
     fieldsets = (
         (None, {"fields": ("name", "slug", "description")}),
+        EDITOR_SUPPLIED,
         (_("Status"), {"fields": ("status", "add_event_link")}),
         TIMESTAMPS,
     )

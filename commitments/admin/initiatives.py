@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Initiative
 from ..services.initiatives import initiative_create, initiative_delete, initiative_update
-from .base import TIMESTAMPS, dated_fieldset, party_related
+from .base import EDITOR_SUPPLIED, TIMESTAMPS, dated_fieldset, party_related
 from .events import RecordWithEventsAdmin, StatusEventInline
 
 
@@ -21,6 +21,7 @@ class InitiativeAdmin(RecordWithEventsAdmin):
     inlines = (StatusEventInline,)
     fieldsets = (
         (None, {"fields": ("name", "slug", "parent", "lead", "location", "description")}),
+        EDITOR_SUPPLIED,
         (_("Status"), {"fields": ("status", "add_event_link")}),
         dated_fieldset(_("Dates"), "start", "end"),
         TIMESTAMPS,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from ..choices import PartyType
 from ..models import Organization, Party, Person
 from ..services import parties
-from .base import TIMESTAMPS, TrackedAdmin
+from .base import EDITOR_SUPPLIED, TIMESTAMPS, TrackedAdmin
 
 PARTY_RECORDS = ("country", "country_group", "organization")
 
@@ -24,6 +24,7 @@ class OrganizationAdmin(TrackedAdmin):
     prepopulated_fields = {"slug": ("name",)}
     fieldsets = (
         (None, {"fields": ("name", "slug", "acronym", "kind", "country", "parent", "description")}),
+        EDITOR_SUPPLIED,
         TIMESTAMPS,
     )
 
@@ -41,6 +42,7 @@ class PersonAdmin(TrackedAdmin):
     prepopulated_fields = {"slug": ("name",)}
     fieldsets = (
         (None, {"fields": ("name", "description", "slug", "organization", "country")}),
+        EDITOR_SUPPLIED,
         TIMESTAMPS,
     )
 

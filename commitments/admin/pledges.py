@@ -8,7 +8,7 @@ from countries.models import Country, CountryGroup
 from ..models import Organization, Party, Pledge, PledgeSource
 from ..services.parties import party_for
 from ..services.pledges import pledge_create, pledge_delete, pledge_update
-from .base import TIMESTAMPS, SourceLinksInline, party_related
+from .base import EDITOR_SUPPLIED, TIMESTAMPS, SourceLinksInline, party_related
 from .conditions import PledgeConditionLinkInline
 from .events import RecordWithEventsAdmin, StatusEventInline
 
@@ -73,6 +73,7 @@ class PledgeAdmin(RecordWithEventsAdmin):
                 )
             },
         ),
+        EDITOR_SUPPLIED,
         (_("Status"), {"fields": ("status", ("announced", "announced_precision"), "add_event_link")}),
         TIMESTAMPS,
     )
