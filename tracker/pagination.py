@@ -8,6 +8,7 @@ import re
 
 from django.conf import settings
 from django.db import connections
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import NotFound, ValidationError
@@ -41,7 +42,10 @@ def page_size(request):
 
 def bounded_count(queryset, limit):
     """(count, exact): the exact count when it is at most `limit`, which costs at most `limit` rows; beyond, the
-    database's estimate (at least `limit` + 1), which costs no rows at all."""
+    database's estimate (at least `limit` + 1), which costs no rows at all. A list that is not a queryset (a
+    record's history) is counted whole."""
+    if not isinstance(queryset, QuerySet):
+        return queryset.count(), True
     ids = queryset.order_by().values("pk")
     counted = ids[: limit + 1].count()
     if counted <= limit:
