@@ -24,7 +24,8 @@ def test_beyond_the_limit_the_count_is_an_estimate_above_it_and_says_so(api_clie
     body = api_client.get(LIST).json()
     assert body["count_exact"] is False and body["count"] > 100
     if connection.vendor == "postgresql":
-        assert body["count"] == pytest.approx(Country.objects.count(), rel=0.5)
+        # The planner's guess from the table's size: of the right order, not exact (tables here are never analyzed).
+        assert Country.objects.count() / 3 < body["count"] < Country.objects.count() * 3
 
 
 @override_settings(API_EXACT_COUNT_LIMIT=100)
