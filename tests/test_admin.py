@@ -358,7 +358,7 @@ def test_reverting_an_event_refreshes_the_pledge_status(staff_client):
     assert pledge.status == "possible"
 
 
-def statement_form(person, sources=()):
+def statement_form(person, sources=(), position="0", **values):
     return {
         "kind": "quote",
         "text": "Indonesia could take part.",
@@ -366,11 +366,12 @@ def statement_form(person, sources=()):
         "text_origin": "own_words",
         "date": "2025-10-24",
         "date_precision": "day",
-        **formset("speakers", [{"person": person.pk, "position": "0"}]),
+        **formset("speakers", [{"person": person.pk, "position": position}]),
         **formset("according_to"),
         **formset("source_links", [{"source": source.pk} for source in sources]),
         **formset("targets"),
         **REASON,
+        **values,
     }
 
 

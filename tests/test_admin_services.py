@@ -13,7 +13,16 @@ from commitments.services.conditions import condition_create
 from commitments.services.pledges import pledge_update
 from countries.models import Country, CountryGroup
 from tests.factories import CountryGroupFactory, OrganizationFactory
-from tests.test_admin import REASON, admin_url, build_records, event_form, formset, pledge_form, posted_form
+from tests.test_admin import (
+    REASON,
+    admin_url,
+    build_records,
+    event_form,
+    formset,
+    pledge_form,
+    posted_form,
+    statement_form,
+)
 from tests.test_admin_history import WHY, change, lone_pledge
 
 pytestmark = pytest.mark.django_db
@@ -90,27 +99,10 @@ def test_a_source_published_in_a_week_is_stored_from_its_monday(staff_client):
     assert Source.objects.get(title="Weekly report").published == datetime.date(2025, 10, 20)
 
 
-def statement_form(person, source, **values):
-    return {
-        "kind": "quote",
-        "text": "Indonesia could take part.",
-        "language": "en",
-        "text_origin": "own_words",
-        "date": "2025-10-24",
-        "date_precision": "day",
-        **formset("speakers", [{"person": person.pk, "position": "5"}]),
-        **formset("according_to"),
-        **formset("source_links", [{"source": source.pk}]),
-        **formset("targets"),
-        **REASON,
-        **values,
-    }
-
-
 def test_a_statement_of_a_month_is_dated_from_its_first_day_and_its_speakers_numbered(staff_client):
     pledge = build_records(1)[0]
     speaker = pledge.statement_targets.get().statement.speakers.get()
-    form = statement_form(speaker.person, Source.objects.first(), date_precision="month")
+    form = statement_form(speaker.person, [Source.objects.first()], position="5", date_precision="month")
     assert add(staff_client, "commitments.statement", form).status_code == 302
     statement = Statement.objects.latest("id")
     assert (statement.date, statement.key) == (datetime.date(2025, 10, 1), f"2025-10-01-{speaker.person.slug}")
