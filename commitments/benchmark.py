@@ -1,5 +1,6 @@
 """The requests `manage.py benchmark` times, chosen from the data in the database (best on the synthetic set)."""
 
+from django.conf import settings
 from django.db.models import Count
 from django.test import Client
 
@@ -19,7 +20,8 @@ def benchmark_requests():
 def pledge_requests():
     initiative = Pledge.objects.values("initiative__slug").annotate(n=Count("id")).order_by("-n").first()
     condition = Condition.objects.annotate(n=Count("links")).order_by("-n").first()
-    deep = deep_page(Pledge.objects.count(), 900)
+    count = Pledge.objects.count()
+    deep, deepest = deep_page(count, 900), deepest_numbered_page(count)
     return [
         BenchRequest("pledges-page-1", f"/api/v1/pledges/?{LIST}"),
         BenchRequest("pledges-country", f"/api/v1/pledges/?country=IDN&{LIST}"),
@@ -31,13 +33,14 @@ def pledge_requests():
             "pledges-quantity-announced", f"/api/v1/pledges/?quantity_min=100&announced_after=2025-01-01&{LIST}"
         ),
         BenchRequest("pledges-search", f"/api/v1/pledges/?search=observers&{LIST}"),
-        BenchRequest("pledges-page-deep", f"/api/v1/pledges/?page={deep}&{LIST}"),
+        BenchRequest("pledges-page-deepest", f"/api/v1/pledges/?page={deepest}&{LIST}"),
+        BenchRequest("pledges-page-too-deep", f"/api/v1/pledges/?page={too_deep_page()}&{LIST}", status=400),
         BenchRequest("pledges-cursor-deep", f"/api/v1/pledges/?cursor={cursor_at(Pledge, deep)}&{LIST}"),
     ]
 
 
 def statement_requests():
-    deep = deep_page(Statement.objects.count(), 9000)
+    deepest = deepest_numbered_page(Statement.objects.count())
     cursor_depth = deep_page(Statement.objects.count(), 900)
     return [
         BenchRequest("statements-page-1", f"/api/v1/statements/?{LIST}"),
@@ -47,7 +50,7 @@ def statement_requests():
         ),
         BenchRequest("statements-search-english", f"/api/v1/statements/?search=rafah&{LIST}"),
         BenchRequest("statements-search-indonesian", f"/api/v1/statements/?search=pelatih&{LIST}"),
-        BenchRequest("statements-page-deep", f"/api/v1/statements/?page={deep}&{LIST}"),
+        BenchRequest("statements-page-deepest", f"/api/v1/statements/?page={deepest}&{LIST}"),
         BenchRequest(
             "statements-cursor-deep", f"/api/v1/statements/?cursor={cursor_at(Statement, cursor_depth)}&{LIST}"
         ),
@@ -71,13 +74,22 @@ def history_requests():
 
 def change_requests():
     last = Change.objects.order_by("-id").values_list("id", flat=True).first() or 0
-    deep = deep_page(Change.objects.count(), 30000, page_size=100)
+    deep = deepest_numbered_page(Change.objects.count())
     return [
         BenchRequest("changes-since-recent", f"/api/v1/changes/?since={max(last - 50, 0)}&{LIST}"),
         BenchRequest("changes-since-midway", f"/api/v1/changes/?since={last // 2}&{LIST}"),
         BenchRequest("changes-page-1", f"/api/v1/changes/?{LIST}"),
         BenchRequest("changes-page-deep", f"/api/v1/changes/?page={deep}&{LIST}"),
     ]
+
+
+def deepest_numbered_page(count, page_size=100):
+    """The last page of `count` results that paging by number reaches (a cursor walks deeper)."""
+    return max(1, min(settings.API_EXACT_COUNT_LIMIT // page_size, -(-count // page_size)))
+
+
+def too_deep_page(page_size=100):
+    return settings.API_EXACT_COUNT_LIMIT // page_size + 1
 
 
 def deep_page(count, wanted, page_size=100):
