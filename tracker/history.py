@@ -85,7 +85,7 @@ def feed_entries(instance, history_instance):
     ]
 
 
-def lock_feed():
+def lock_feed() -> None:
     """Take the feed's lock, held until the current transaction ends (PostgreSQL; SQLite's IMMEDIATE
     transactions already serialize writers).
 

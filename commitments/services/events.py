@@ -1,23 +1,39 @@
+import datetime
+from collections.abc import Sequence
+from typing import Any, TypeAlias
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from tracker.dates import period_start
 from tracker.services import validated_save, write_transaction
 
-from ..models import EventEvidence, StatusEvent
+from ..models import Condition, EventEvidence, Initiative, Pledge, Statement, StatusEvent
 from ..models.events import STATUSES
-from .sources import as_pairs
+from .sources import Citation, as_pairs
+
+# The records that have a status timeline.
+TimelineRecord: TypeAlias = Pledge | Condition | Initiative
 
 
 @write_transaction()
-def status_event_create(record, *, status, date, date_precision="day", note="", sources=(), statements=()):
+def status_event_create(
+    record: TimelineRecord,
+    *,
+    status: str,
+    date: datetime.date,
+    date_precision: str = "day",
+    note: str = "",
+    sources: Sequence[Citation] = (),
+    statements: Sequence[Statement] = (),
+) -> StatusEvent:
     """Add a dated, sourced step to the timeline of a pledge, condition or initiative, and update its status.
 
     `sources` are Source records or (source, locator) pairs; `statements` are Statement records.
     """
     if not sources and not statements:
         raise ValidationError({"sources": [_("An event cites at least one source or statement.")]})
-    field = record._meta.model_name
+    field = timeline_field(record)
     event = StatusEvent(
         **{field: record},
         status=status,
@@ -36,20 +52,27 @@ def status_event_create(record, *, status, date, date_precision="day", note="", 
 
 
 @write_transaction()
-def status_event_delete(event):
+def status_event_delete(event: StatusEvent) -> None:
     record = event.record
     event.delete()
     record_status_refresh(record)
 
 
-def validate_status(field, status):
+def validate_status(field: str, status: str) -> None:
     if status not in STATUSES[field].values:
         raise ValidationError(
             {"status": [_("%(status)s is not a status of a %(record)s.") % {"status": status, "record": field}]}
         )
 
 
-def record_status_refresh(record):
+def timeline_field(record: TimelineRecord) -> str:
+    """The StatusEvent field that points to a record of this kind: "pledge", "condition" or "initiative"."""
+    name = record._meta.model_name
+    assert name is not None, "only abstract models have no model_name"
+    return name
+
+
+def record_status_refresh(record: TimelineRecord) -> TimelineRecord:
     """Copy the latest event's status onto the record (and, for a pledge, the first event's date).
 
     The record is read afresh, so that a stale copy in the caller's hands never writes old values into
@@ -57,10 +80,10 @@ def record_status_refresh(record):
     """
     given = record
     record = type(record).objects.get(pk=record.pk)
-    events = StatusEvent.objects.filter(**{record._meta.model_name: record}).order_by("date", "created", "id")
+    events = StatusEvent.objects.filter(**{timeline_field(record): record}).order_by("date", "created", "id")
     latest = events.last()
-    fields = {"status": latest.status if latest else None}
-    if record._meta.model_name == "pledge":
+    fields: dict[str, Any] = {"status": latest.status if latest else None}
+    if timeline_field(record) == "pledge":
         first = events.first()
         fields["announced"] = first.date if first else None
         fields["announced_precision"] = first.date_precision if first else "day"
