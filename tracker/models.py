@@ -1,5 +1,8 @@
 """The base every tracker record builds on: timestamps, a full history of every change, and the change feed."""
 
+from collections.abc import Collection, Sequence
+from typing import Any, cast
+
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
@@ -21,20 +24,20 @@ class TrackedModel(models.Model):
     updated = models.DateTimeField(auto_now=True, editable=False, db_index=True)
     history = TrackedHistoricalRecords(inherit=True)
 
-    feed_collection = None
+    feed_collection: str | None = None
 
     class Meta:
         abstract = True
 
     @property
-    def feed_lookup(self):
+    def feed_lookup(self) -> Any:
         return self.pk
 
-    def feed_parents(self):
+    def feed_parents(self) -> list[tuple[str | None, Any]]:
         """(collection, lookup) of the API records a change of this row changes."""
         return []
 
-    def label(self, field):
+    def label(self, field: str) -> str:
         """The related record of `field` as text, or "field #id" when it no longer exists (a deleted
         record's links are still shown in histories and restores)."""
         try:
@@ -42,15 +45,15 @@ class TrackedModel(models.Model):
         except ObjectDoesNotExist:
             return f"{field} #{getattr(self, f'{field}_id')}"
 
-    def feed_parent(self, field):
+    def feed_parent(self, field: str) -> list[tuple[str | None, Any]]:
         """[(collection, lookup)] of the record the foreign key `field` points to, read by id (during a
         cascading delete the cached record may be gone), or [] when it is not set or no longer exists."""
-        model = self._meta.get_field(field).related_model
+        model = cast("type[TrackedModel]", self._meta.get_field(field).related_model)  # a tracked record's key
         pk = getattr(self, f"{field}_id")
         if pk is None:
             return []
         # A record already deleted (its links go after it in a cascade) has its own delete entry: no update.
-        record = model.objects.filter(pk=pk).first()
+        record = model.objects.filter(pk=pk).first()  # type: ignore[attr-defined]  # concrete ones all have it
         return [(model.feed_collection, record.feed_lookup)] if record else []
 
 
@@ -68,19 +71,19 @@ class EditorSuppliedModel(models.Model):
         help_text=_("The values an editor supplied that no source states."),
     )
 
-    editor_suppliable = ()
+    editor_suppliable: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
 
-    def clean_fields(self, exclude=None):
+    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
         super().clean_fields(exclude=exclude)
         if exclude and "editor_supplied" in exclude:
             return
         self.editor_supplied = editor_supplied_names(self.editor_supplied, self.editor_suppliable)
 
 
-def editor_supplied_names(names, suppliable):
+def editor_supplied_names(names: object, suppliable: Sequence[str]) -> list[str]:
     """`names` in the order of `suppliable`, once each; a ValidationError naming `editor_supplied` for any other."""
     if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
         raise ValidationError({"editor_supplied": _("A list of value names is expected.")})
@@ -119,5 +122,5 @@ class Change(models.Model):
         verbose_name_plural = _("changes")
         indexes = [models.Index(fields=["collection", "lookup"], name="change_record_idx")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.id}: {self.action} {self.collection}/{self.lookup}"
