@@ -1,7 +1,13 @@
 """Who the client is: the one address that the API's throttles and the admin's lockout both count by."""
 
-from rest_framework.request import Request
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from rest_framework.throttling import BaseThrottle
+
+if TYPE_CHECKING:
+    from rest_framework.request import Request
 
 
 def client_address(request: Request) -> str | None:

@@ -1,7 +1,9 @@
 """Every error as RFC 9457 problem details: `{"type", "title", "status", "detail"}` and, for bad input,
 an `errors` object that maps each field or query parameter to its messages."""
 
-from typing import Any, TypeAlias
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -12,13 +14,16 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, status
-from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.serializers import Serializer
 from rest_framework.views import exception_handler
 
 from .renderers import ProblemJSONRenderer
 from .unavailable import unavailable_from
+
+if TYPE_CHECKING:
+    from rest_framework.request import Request
+    from rest_framework.serializers import Serializer
+
 
 # A problem response's body, and the field-to-messages map under its "errors".
 Problem: TypeAlias = dict[str, Any]

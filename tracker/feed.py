@@ -45,7 +45,15 @@ class ChangeSerializer(serializers.Serializer):
 
 
 class ChangeRows(Rows):
-    fields = ("id", "collection", "lookup", "action", "history_date", "reason", "user__username")
+    fields = (  # type: ignore[assignment]  # Rows.fields is unannotated: read as tuple[()]
+        "id",
+        "collection",
+        "lookup",
+        "action",
+        "history_date",
+        "reason",
+        "user__username",
+    )
 
     def __init__(self, urls, basenames, show_user):
         super().__init__(urls)
@@ -110,7 +118,7 @@ class ChangeViewSet(KnownQueryParamsMixin, mixins.ListModelMixin, viewsets.Gener
     record it belongs to. Positions follow commit order, so following `since` by position never skips a change.
     """
 
-    basenames = {}
+    basenames: dict[str, str] = {}
     filter_backends = []
     extra_query_params = ("since", "collection")
     serializer_class = ChangeSerializer

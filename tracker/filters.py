@@ -5,6 +5,7 @@ import re
 
 from django import forms
 from django.conf import settings
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
 from django_filters.widgets import BooleanWidget
@@ -113,8 +114,8 @@ class KeysFilter(filters.BaseInFilter, filters.CharFilter):
     records whose `field_name` is one of the ids.
     """
 
-    unknown_message = _("Unknown: %(keys)s.")
-    malformed_message = _("Not a key of the form %(pattern)s: %(keys)s.")
+    unknown_message: str | Promise = _("Unknown: %(keys)s.")
+    malformed_message: str | Promise = _("Not a key of the form %(pattern)s: %(keys)s.")
 
     def __init__(self, *args, queryset, key_field="slug", pattern=SLUG, normalize=None, apply=None, **kwargs):
         self.key_queryset = queryset

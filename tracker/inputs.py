@@ -1,12 +1,17 @@
 """Checks every request's input before a view looks anything up with it."""
 
+from __future__ import annotations
+
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
-from rest_framework.request import Request
+
+if TYPE_CHECKING:
+    from rest_framework.request import Request
+
 
 NULL = "\x00"
 # Ids and page numbers are ASCII digits: str.isdigit() also accepts "²" or "⑤", which int() refuses.

@@ -1,5 +1,7 @@
 """The API's one parser: JSON within the limits of settings, checked before any view reads the body."""
 
+from __future__ import annotations
+
 import io
 import json
 import re

@@ -1,10 +1,14 @@
-from typing import Any
+from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser, AnonymousUser
+from typing import TYPE_CHECKING, Any
+
 from django.db import models
 from rest_framework.permissions import DjangoModelPermissions
-from rest_framework.request import Request
-from rest_framework.views import APIView
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractUser, AnonymousUser
+    from rest_framework.request import Request
+    from rest_framework.views import APIView
 
 
 class ModelPermissionsOrReadOnly(DjangoModelPermissions):
@@ -34,7 +38,7 @@ def model_permissions_for(model: type[models.Model]) -> type[ModelPermissionsOrR
     """ModelPermissionsOrReadOnly checked against `model` rather than the view's own (for sub-resources)."""
 
     class SubResourcePermissions(ModelPermissionsOrReadOnly):
-        def _queryset(self, view: APIView) -> "models.QuerySet[Any]":
+        def _queryset(self, view: APIView) -> models.QuerySet[Any]:
             return model._default_manager.all()
 
     return SubResourcePermissions

@@ -18,7 +18,7 @@ class KnownQueryParamsMixin:
     """Answers 400, naming each parameter and listing the accepted ones, when a query string holds a
     parameter the operation does not define. `extra_query_params` names those a view reads itself."""
 
-    extra_query_params = ()
+    extra_query_params: tuple[str, ...] = ()
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)

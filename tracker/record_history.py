@@ -79,7 +79,7 @@ class HistoryMixin:
     link labelled `events`).
     """
 
-    history_links = {}
+    history_links: dict[str, tuple[str, ...]] = {}
 
     @extend_schema(
         summary="Versions of this record and of its links, newest first",

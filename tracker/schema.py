@@ -56,7 +56,7 @@ class ProblemSerializer(serializers.Serializer):
     title = serializers.CharField()
     status = serializers.IntegerField()
     detail = serializers.CharField()
-    errors = serializers.DictField(
+    errors = serializers.DictField(  # type: ignore[assignment]  # the body's "errors" member, not Serializer.errors
         child=serializers.ListField(child=serializers.CharField()),
         required=False,
         help_text="For invalid input: each field or query parameter with its messages.",

@@ -5,20 +5,26 @@ requests of one client read the same history, and each writes back only its own,
 at once gets well past its rate. Holding a lock across the two makes the count exact.
 """
 
+from __future__ import annotations
+
 import contextlib
 import fcntl
 import logging
 import os
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING
 
 from django.core.cache import caches
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import LockError
 from rest_framework import throttling
-from rest_framework.request import Request
-from rest_framework.views import APIView
+
+if TYPE_CHECKING:
+    from rest_framework.request import Request
+    from rest_framework.views import APIView
+
 
 logger = logging.getLogger(__name__)
 LOCK_SECONDS = 2

@@ -2,6 +2,7 @@
 
 import json
 import sys
+from typing import Any
 
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import status, viewsets
 from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
 
 from .as_of import AsOfMixin
 from .conditional import ConditionalMixin
@@ -20,7 +22,7 @@ from .inputs import ASCII_DIGITS, reject_null_characters
 from .query_params import KnownQueryParamsMixin
 from .record_history import HistoryMixin
 from .renderers import FastJSONRenderer
-from .rows import UrlBuilder
+from .rows import Rows, UrlBuilder
 from .serializers import CURRENT_REPRESENTATION, READ_FIELDS, READ_ONLY_HINTS
 from .services import write_transaction
 from .unavailable import RETRY_AFTER_SECONDS, unavailable_from, unavailable_response
@@ -49,11 +51,11 @@ class RecordViewSet(
     `get_queryset()` returns the queryset that filters, search and ordering apply to.
     """
 
-    rows_class = None
-    read_serializer_class = None
-    write_serializer_class = None
+    rows_class: type[Rows] | None = None
+    read_serializer_class: type[BaseSerializer[Any]] | None = None
+    write_serializer_class: type[BaseSerializer[Any]] | None = None
     # A field besides the id that also finds a record at its address (`/pledges/{id or key}/`).
-    key_lookup_field = None
+    key_lookup_field: str | None = None
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
