@@ -4,7 +4,10 @@ Both answer in the same envelope: `{"count", "next", "previous", "results"}`. Th
 queryset they are given and return it unevaluated, so a view can page `.values()` rows as well as models.
 """
 
+from __future__ import annotations
+
 import re
+from typing import TYPE_CHECKING, Any, TypeAlias, overload
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter
@@ -15,6 +18,16 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from .inputs import ASCII_DIGITS
 
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+    from rest_framework.request import Request
+    from rest_framework.views import APIView
+
+# An OpenAPI schema object, as drf-spectacular reads it.
+Schema: TypeAlias = dict[str, Any]
+# One page of a list: the sliced queryset (models or `.values()` rows, unevaluated), or a keyset page's rows.
+Page: TypeAlias = "QuerySet[Any, Any] | list[Any]"
+
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 
@@ -23,7 +36,11 @@ MAX_PAGE_SIZE = 500
 CURSOR = re.compile(r"([np])([0-9]{1,18})")
 
 
-def positive_int(request, name, default=None):
+@overload
+def positive_int(request: Request, name: str, default: int) -> int: ...
+@overload
+def positive_int(request: Request, name: str, default: None = None) -> int | None: ...
+def positive_int(request: Request, name: str, default: int | None = None) -> int | None:
     raw = request.query_params.get(name)
     if raw is None or raw == "":
         return default
@@ -33,11 +50,11 @@ def positive_int(request, name, default=None):
     return value
 
 
-def page_size(request):
+def page_size(request: Request) -> int:
     return min(positive_int(request, "page_size", DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE)
 
 
-def envelope_schema(schema):
+def envelope_schema(schema: Schema) -> Schema:
     return {
         "type": "object",
         "required": ["count", "results"],
@@ -55,17 +72,20 @@ class PageOrCursorPagination(BasePagination):
 
     cursor_query_param = "cursor"
 
-    def paginate_queryset(self, queryset, request, view=None):
+    def paginate_queryset(  # type: ignore[override]  # the page stays unevaluated, so .values() rows page too
+        self, queryset: QuerySet[Any, Any], request: Request, view: APIView | None = None
+    ) -> Page:
         self.request = request
-        self.count = None
+        self.count: int | None = None
         self.size = page_size(request)
+        self.pager: NumberPager | KeysetPager
         if self.cursor_query_param in request.query_params:
             self.pager = KeysetPager(request, self.size)
         else:
             self.pager = NumberPager(request, self.size)
         return self.pager.page(queryset)
 
-    def get_paginated_response(self, data):
+    def get_paginated_response(self, data: Any) -> Response:
         return Response(
             {
                 "count": self.pager.count,
@@ -75,10 +95,10 @@ class PageOrCursorPagination(BasePagination):
             }
         )
 
-    def get_paginated_response_schema(self, schema):
+    def get_paginated_response_schema(self, schema: Schema) -> Schema:
         return envelope_schema(schema)
 
-    def get_schema_operation_parameters(self, view):
+    def get_schema_operation_parameters(self, view: APIView) -> list[Schema]:
         """`page` and `cursor` as alternatives: one exploded parameter whose object is either kind of paging."""
         return [
             {
@@ -101,7 +121,7 @@ PAGING_DESCRIPTION = _(
 )
 
 
-def by_number_schema():
+def by_number_schema() -> Schema:
     return {
         "type": "object",
         "title": "By page number",
@@ -110,7 +130,7 @@ def by_number_schema():
     }
 
 
-def by_cursor_schema():
+def by_cursor_schema() -> Schema:
     return {
         "type": "object",
         "title": "By cursor",
@@ -134,12 +154,12 @@ BY_NUMBER = [
 
 
 class NumberPager:
-    def __init__(self, request, size):
+    def __init__(self, request: Request, size: int) -> None:
         self.request = request
         self.size = size
         self.number = positive_int(request, "page", 1)
 
-    def page(self, queryset):
+    def page(self, queryset: QuerySet[Any, Any]) -> QuerySet[Any, Any]:
         self.count = queryset.count()
         last = max(1, -(-self.count // self.size))
         if self.number > last:
@@ -148,12 +168,12 @@ class NumberPager:
         self.has_next = self.number < last
         return queryset[start : start + self.size]
 
-    def next_link(self):
+    def next_link(self) -> str | None:
         if not self.has_next:
             return None
         return replace_query_param(self.request.build_absolute_uri(), "page", self.number + 1)
 
-    def previous_link(self):
+    def previous_link(self) -> str | None:
         if self.number == 1:
             return None
         url = self.request.build_absolute_uri()
@@ -165,7 +185,7 @@ class NumberPager:
 class KeysetPager:
     """Keyset paging on `id`: the cost of a page does not grow with its depth."""
 
-    def __init__(self, request, size):
+    def __init__(self, request: Request, size: int) -> None:
         self.request = request
         self.size = size
         if request.query_params.get("page"):
@@ -173,7 +193,7 @@ class KeysetPager:
         self.descending = request.query_params.get("ordering", "id").strip() == "-id"
         self.direction, self.boundary = decode_cursor(request.query_params.get("cursor", ""))
 
-    def page(self, queryset):
+    def page(self, queryset: QuerySet[Any, Any]) -> list[Any]:
         self.count = queryset.count()
         forward = self.direction != "p"
         ascending = forward != self.descending
@@ -191,26 +211,27 @@ class KeysetPager:
         self.has_previous = self.boundary is not None if forward else has_more
         return rows
 
-    def next_link(self):
+    def next_link(self) -> str | None:
         if not self.has_next or self.last_id is None:
             return None
         return replace_query_param(self.request.build_absolute_uri(), "cursor", encode_cursor("n", self.last_id))
 
-    def previous_link(self):
+    def previous_link(self) -> str | None:
         if not self.has_previous or self.first_id is None:
             return None
         return replace_query_param(self.request.build_absolute_uri(), "cursor", encode_cursor("p", self.first_id))
 
 
-def _row_id(row):
-    return row["id"] if isinstance(row, dict) else row.id
+def _row_id(row: Any) -> int:
+    row_id: int = row["id"] if isinstance(row, dict) else row.id
+    return row_id
 
 
-def encode_cursor(direction, boundary):
+def encode_cursor(direction: str, boundary: int) -> str:
     return f"{direction}{boundary}"
 
 
-def decode_cursor(raw):
+def decode_cursor(raw: str) -> tuple[str, int | None]:
     if not raw:
         return "n", None
     if not (match := CURSOR.fullmatch(raw)):
