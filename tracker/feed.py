@@ -170,4 +170,4 @@ class ChangeViewSet(KnownQueryParamsMixin, mixins.ListModelMixin, viewsets.Gener
         user = request.user
         rows = ChangeRows(UrlBuilder(request), self.basenames, bool(user and user.is_authenticated and user.is_staff))
         page = self.paginate_queryset(rows.values(self.get_queryset()))
-        return self.get_paginated_response(rows.shape(list(page)))  # type: ignore[arg-type]  # the feed always paginates
+        return self.get_paginated_response(rows.shape(list(page)))  # type: ignore[arg-type]  # always paged

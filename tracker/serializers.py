@@ -34,7 +34,8 @@ class StrictInputMixin(serializers.Serializer[Any]):
         return super().to_internal_value(data)
 
     def refuse_ignored_keys(self, data: Mapping[str, Any]) -> None:
-        writable: list[str] = [field.field_name for field in self._writable_fields]  # type: ignore[misc]  # bound, so named
+        fields = self._writable_fields
+        writable: list[str] = [field.field_name for field in fields]  # type: ignore[misc]  # bound fields are named
         ignored = [name for name in data if name not in writable and not self.reads_back_unchanged(name, data)]
         if ignored:
             raise serializers.ValidationError({name: [self.ignored_key_message(name, writable)] for name in ignored})
