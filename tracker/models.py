@@ -53,7 +53,7 @@ class TrackedModel(models.Model):
         if pk is None:
             return []
         # A record already deleted (its links go after it in a cascade) has its own delete entry: no update.
-        record = model.objects.filter(pk=pk).first()  # type: ignore[attr-defined]  # concrete ones all have it
+        record = model._default_manager.filter(pk=pk).first()
         return [(model.feed_collection, record.feed_lookup)] if record else []
 
 
