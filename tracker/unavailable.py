@@ -24,7 +24,7 @@ class DatabaseUnavailable(exceptions.APIException):
     wait = RETRY_AFTER_SECONDS  # DRF's handler sends it as Retry-After
 
 
-def unavailable_from(exc: BaseException) -> DatabaseUnavailable | None:
+def unavailable_from(exc: BaseException | None) -> DatabaseUnavailable | None:
     """A DatabaseUnavailable for an error that means the database cannot answer now, else None.
 
     By DB-API's definition, OperationalError and InterfaceError are the database's operation failing (a
