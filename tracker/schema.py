@@ -3,6 +3,11 @@
 drf-spectacular reads viewsets, serializers and filtersets; this adds only what it cannot see.
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar
+
 from django.conf import settings
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
@@ -12,6 +17,15 @@ from rest_framework.permissions import SAFE_METHODS
 
 from .exceptions import PROBLEM_CONTENT_TYPE
 from .query_params import wire_names
+
+if TYPE_CHECKING:
+    from rest_framework.request import Request
+
+    from .views import RecordViewSet
+
+# An OpenAPI object (a parameter, a response, the whole document), as drf-spectacular builds it.
+Schema: TypeAlias = dict[str, Any]
+ViewSetClass = TypeVar("ViewSetClass", bound="type[RecordViewSet]")
 
 ERROR_DESCRIPTIONS = {
     400: "Invalid input or query parameter; `errors` maps each field or parameter to its messages.",
@@ -49,7 +63,7 @@ IF_NONE_MATCH = OpenApiParameter(
 )
 
 
-class ProblemSerializer(serializers.Serializer):
+class ProblemSerializer(serializers.Serializer[Any]):
     """RFC 9457 problem details."""
 
     type = serializers.CharField()
@@ -66,7 +80,7 @@ class ProblemSerializer(serializers.Serializer):
 class TrackerAutoSchema(AutoSchema):
     """Adds the problem-details error responses of each operation and marks reads as open to anyone."""
 
-    def _get_parameters(self):
+    def _get_parameters(self) -> list[Schema]:
         """An optional query parameter sent empty means not given (HTML forms send every field), so say so."""
         parameters = [*super()._get_parameters(), *self.in_time_parameters()]
         for parameter in parameters:
@@ -75,22 +89,23 @@ class TrackerAutoSchema(AutoSchema):
             if parameter["in"] == "query" and not parameter.get("required") and sent_by_name:
                 parameter["allowEmptyValue"] = True
             if parameter["in"] == "path" and getattr(self.view, "key_lookup_field", None):
-                parameter["description"] = f"The record's id, or its `{self.view.key_lookup_field}`."
+                key = self.view.key_lookup_field  # type: ignore[attr-defined]  # a RecordViewSet's, as checked
+                parameter["description"] = f"The record's id, or its `{key}`."
         return parameters
 
-    def in_time_parameters(self):
+    def in_time_parameters(self) -> list[Schema]:
         """`as_of` (and `valid_at`) of the reads of a RecordViewSet: tracker.as_of.AsOfMixin."""
         if self.method != "GET" or not hasattr(self.view, "in_time_parameters"):
             return []
         return self.view.in_time_parameters()
 
-    def get_auth(self):
+    def get_auth(self) -> list[Schema]:
         auths = super().get_auth()
         if self.method in SAFE_METHODS and {} not in auths:
             auths.append({})
         return auths
 
-    def _get_response_bodies(self, direction="response"):
+    def _get_response_bodies(self, direction: Literal["request", "response"] = "response") -> Schema:
         responses = super()._get_response_bodies(direction)
         if IF_NONE_MATCH in self.get_override_parameters():
             responses.setdefault("304", {"description": "Not modified: `If-None-Match` names the current ETag."})
@@ -100,16 +115,16 @@ class TrackerAutoSchema(AutoSchema):
             responses.setdefault(str(code), response)
         return responses
 
-    def is_conditional_write(self):
+    def is_conditional_write(self) -> bool:
         """PUT, PATCH and DELETE of a record, and POST of an event to it, honour If-Match."""
         on_record = "{" in self.path
         event_post = self.method == "POST" and self.path.endswith("/events/")
         return on_record and (self.method in ("PUT", "PATCH", "DELETE") or event_post)
 
-    def is_record_read(self):
+    def is_record_read(self) -> bool:
         return self.method == "GET" and "{" in self.path and not self._is_list_view()
 
-    def get_override_parameters(self):
+    def get_override_parameters(self) -> list[Any]:
         parameters = list(super().get_override_parameters())
         if self.method not in SAFE_METHODS:
             parameters.append(CHANGE_REASON)
@@ -119,14 +134,14 @@ class TrackerAutoSchema(AutoSchema):
             parameters.append(IF_NONE_MATCH)
         return parameters
 
-    def _get_response_headers_for_code(self, status_code, direction="response"):
+    def _get_response_headers_for_code(self, status_code: str, direction: str = "response") -> Schema:
         headers = super()._get_response_headers_for_code(status_code, direction)
         carries_etag = self.is_record_read() or self.is_conditional_write() or self.method == "POST"
         if carries_etag and status_code in ("200", "201", "412") and not self.path.endswith(("/events/", "/history/")):
             headers["ETag"] = {"schema": {"type": "string"}, "description": "The record's current version."}
         return headers
 
-    def error_codes(self):
+    def error_codes(self) -> list[int]:
         codes = {406, 414, 429}
         if self.method in ("POST", "PUT", "PATCH"):
             codes.add(413)
@@ -142,7 +157,12 @@ class TrackerAutoSchema(AutoSchema):
         return sorted(codes)
 
 
-def document_record_viewset(read_serializer, write_serializer, noun, lookup_description):
+def document_record_viewset(
+    read_serializer: type[serializers.Serializer[Any]],
+    write_serializer: type[serializers.BaseSerializer[Any]],
+    noun: str,
+    lookup_description: str,
+) -> Callable[[ViewSetClass], ViewSetClass]:
     """The schema of a RecordViewSet: reads in the read shape, writes in the write shape.
 
     The viewset also learns its read shape (`read_serializer_class`), so that a write can tell a read-only
@@ -157,14 +177,14 @@ def document_record_viewset(read_serializer, write_serializer, noun, lookup_desc
         destroy=extend_schema(summary=f"Delete a {noun}", responses={204: None}),
     )
 
-    def decorate(viewset):
+    def decorate(viewset: ViewSetClass) -> ViewSetClass:
         viewset.read_serializer_class = read_serializer
         return document(viewset)
 
     return decorate
 
 
-def document_list_limits(result, generator, request, public):
+def document_list_limits(result: Schema, generator: object, request: Request | None, public: bool) -> Schema:
     """Every list a request may carry, in a body or as a comma-separated parameter, holds at most
     API_MAX_LIST_ITEMS items (tracker.parsers, tracker.filters): a postprocessing hook, since the limit is the
     parser's and no serializer or filter declares it."""
