@@ -48,7 +48,7 @@ class TrackedModel(models.Model):
     def feed_parent(self, field: str) -> list[tuple[str | None, Any]]:
         """[(collection, lookup)] of the record the foreign key `field` points to, read by id (during a
         cascading delete the cached record may be gone), or [] when it is not set or no longer exists."""
-        model = cast("type[TrackedModel]", self._meta.get_field(field).related_model)  # a tracked record's key
+        model = cast("type[TrackedModel]", self._meta.get_field(field).related_model)  # keys point to tracked records
         pk = getattr(self, f"{field}_id")
         if pk is None:
             return []
