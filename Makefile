@@ -10,7 +10,7 @@ PORT ?= 8000
 
 LOADTEST_DATABASE_URL ?= sqlite:///$(CURDIR)/.loadtest/db.sqlite3
 
-.PHONY: run test install lint typecheck check clean loadtest
+.PHONY: run test install lint typecheck check clean loadtest bench
 
 run: $(INSTALLED)
 	$(BIN)/python manage.py migrate --noinput
@@ -48,6 +48,11 @@ loadtest: $(INSTALLED)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_seed_data
 	$(BIN)/python manage.py loadtest $(LOADTEST_ARGS)
+
+# Time every list, filter, search, deep page, as_of, valid_at, detail, 304 and feed request of the configured
+# database beside its floor (BENCH_ARGS='--only statements'); results in benchmark/results.json.
+bench: $(INSTALLED)
+	$(BIN)/python manage.py benchmark $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache .mypy_cache .cache .loadtest

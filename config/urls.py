@@ -1,8 +1,9 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-from tracker import pages
+from tracker import benchmark, pages
 from tracker import views as tracker_views
 
 v1_docs = [
@@ -25,6 +26,9 @@ urlpatterns = [
     path("healthz", tracker_views.healthz, name="healthz"),
     path("favicon.ico", pages.favicon, name="favicon"),
 ]
+
+if settings.BENCHMARK_FLOORS:
+    urlpatterns.append(path("benchmark/floors/<slug:name>", benchmark.floor, name="benchmark-floor"))
 
 handler400 = "tracker.views.bad_request"
 handler404 = "tracker.views.not_found"

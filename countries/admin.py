@@ -2,21 +2,27 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from tracker.admin import HistoryAdmin
+from tracker.admin import EDITOR_SUPPLIED, HistoryAdmin
+from tracker.service_admin import ServiceInline
 
+from . import services
 from .models import Country, CountryGroup, CountryGroupMembership, Region
 
 TIMESTAMPS = (_("Record"), {"fields": (("created", "updated"),), "classes": ("collapse",)})
 
 
 class ReferenceAdmin(HistoryAdmin):
-    """Every reference-data admin: a reason for each change, history, revert and restore; timestamps read-only."""
+    """Every reference-data admin: a reason for each change, history, revert and restore, writes through the
+    services; timestamps read-only."""
 
     readonly_fields = ("created", "updated")
 
 
 @admin.register(Region)
 class RegionAdmin(ReferenceAdmin):
+    create_service = services.region_create
+    update_service = services.region_update
+    delete_service = services.region_delete
     list_display = ("code", "name", "level", "parent")
     list_filter = ("level",)
     list_select_related = ("parent",)
@@ -27,6 +33,9 @@ class RegionAdmin(ReferenceAdmin):
 
 @admin.register(Country)
 class CountryAdmin(ReferenceAdmin):
+    create_service = services.country_create
+    update_service = services.country_update
+    delete_service = services.country_delete
     list_display = ("name", "iso2", "iso3", "m49", "region", "subregion")
     list_filter = (("region", admin.RelatedOnlyFieldListFilter), ("subregion", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("region", "subregion")
@@ -39,19 +48,26 @@ class CountryAdmin(ReferenceAdmin):
     )
 
 
-class CountryGroupMembershipInline(admin.TabularInline):
+class CountryGroupMembershipInline(ServiceInline, admin.TabularInline):
+    service_fields = ("members",)
     model = CountryGroupMembership
     autocomplete_fields = ("country",)
     extra = 1
 
+    def service_values(self, rows):
+        return {"members": [row.country for row in rows]}
+
 
 @admin.register(CountryGroup)
 class CountryGroupAdmin(ReferenceAdmin):
+    create_service = services.country_group_create
+    update_service = services.country_group_update
+    delete_service = services.country_group_delete
     list_display = ("name", "slug", "member_count")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
     inlines = (CountryGroupMembershipInline,)
-    fieldsets = ((None, {"fields": ("name", "slug", "description")}), TIMESTAMPS)
+    fieldsets = ((None, {"fields": ("name", "slug", "description")}), EDITOR_SUPPLIED, TIMESTAMPS)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(member_count=Count("memberships"))

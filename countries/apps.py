@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CountriesConfig(AppConfig):
     name = "countries"
     verbose_name = _("Countries")
+
+    def ready(self):
+        from .api.names import register_names
+
+        register_names()

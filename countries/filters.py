@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.filters import KeysFilter, TrackerFilterSet
 
-from .models import Country, CountryGroup, Region
+from .models import Country, CountryGroup, CountryGroupMembership, Region
 
 
 def upper(code):
@@ -50,7 +50,8 @@ class CountryFilterSet(TrackerFilterSet):
         fields = ["group", "region"]
 
     def in_groups(self, queryset, group_ids):
-        return queryset.filter(group_memberships__group_id__in=group_ids).distinct()
+        memberships = self.tables.of(CountryGroupMembership).filter(group_id__in=group_ids)
+        return queryset.filter(id__in=memberships.values("country_id"))
 
     def in_regions(self, queryset, region_ids):
         return queryset.filter(
@@ -60,11 +61,14 @@ class CountryFilterSet(TrackerFilterSet):
 
 class CountryGroupFilterSet(TrackerFilterSet):
     member = CountryCodesFilter(
-        field_name="memberships__country_id",
-        distinct=True,
+        apply="with_members",
         help_text=_("ISO codes, comma-separated: groups with any of these countries as members."),
     )
 
     class Meta:
         model = CountryGroup
         fields = ["member"]
+
+    def with_members(self, queryset, country_ids):
+        memberships = self.tables.of(CountryGroupMembership).filter(country_id__in=country_ids)
+        return queryset.filter(id__in=memberships.values("group_id"))

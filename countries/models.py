@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.models import EditorSuppliedModel, TrackedModel
 
-from .querysets import CountryGroupQuerySet, CountryQuerySet, RegionQuerySet
+from .querysets import CountryQuerySet
 from .validators import validate_iso2, validate_iso3
 
 
@@ -22,8 +22,6 @@ class Region(TrackedModel):
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent")
     )
-
-    objects = RegionQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]
@@ -58,8 +56,6 @@ class Country(TrackedModel):
 
     objects = CountryQuerySet.as_manager()
 
-    feed_collection = "countries"
-
     class Meta:
         ordering = ["name"]
         verbose_name = _("country")
@@ -69,17 +65,15 @@ class Country(TrackedModel):
                 condition=Q(iso2__regex=r"^[A-Z]{2}$"),
                 name="country_iso2_two_capitals",
                 violation_error_message=_("The alpha-2 code must be two capital letters."),
+                violation_error_code="country_iso2_two_capitals",
             ),
             models.CheckConstraint(
                 condition=Q(iso3__regex=r"^[A-Z]{3}$"),
                 name="country_iso3_three_capitals",
                 violation_error_message=_("The alpha-3 code must be three capital letters."),
+                violation_error_code="country_iso3_three_capitals",
             ),
         ]
-
-    @property
-    def feed_lookup(self):
-        return self.iso3
 
     def __str__(self):
         return self.name
@@ -94,18 +88,10 @@ class CountryGroup(EditorSuppliedModel, TrackedModel):
 
     editor_suppliable = ("name", "description", "members")
 
-    objects = CountryGroupQuerySet.as_manager()
-
-    feed_collection = "country-groups"
-
     class Meta:
         ordering = ["name"]
         verbose_name = _("country group")
         verbose_name_plural = _("country groups")
-
-    @property
-    def feed_lookup(self):
-        return self.slug
 
     def __str__(self):
         return self.name
@@ -130,6 +116,7 @@ class CountryGroupMembership(TrackedModel):
                 fields=["group", "country"],
                 name="country_group_membership_unique",
                 violation_error_message=_("This country is already a member of the group."),
+                violation_error_code="country_group_membership_unique",
             )
         ]
 

@@ -1,16 +1,16 @@
 """Reads of reference data: the list queries and the row shapes that the API, exports and `as_of` share."""
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Self, TypedDict
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Generic, Self, TypedDict, TypeVar
 
 from django.db import models
 from django.db.models import Q
 
-from tracker.rows import Rows, UrlBuilder
+from tracker.rows import Rows, UrlBuilder, group_by
 from tracker.shapes import Row, Shaped
 
 if TYPE_CHECKING:
-    from .models import Country, CountryGroup, Region  # noqa: F401 (named in the QuerySet["…"] bases below)
+    from .models import Country  # noqa: F401 (named in the QuerySet["…"] base below)
 
 
 class CountryRef(TypedDict):
@@ -30,11 +30,6 @@ class RegionRef(TypedDict):
     name: str
 
 
-class RegionQuerySet(models.QuerySet["Region"]):
-    def containing_code(self, code: str) -> Self:
-        return self.filter(code=code)
-
-
 class CountryQuerySet(models.QuerySet["Country"]):
     def by_code(self, code: str) -> Self:
         """Look a country up by its alpha-3 or alpha-2 code, case-insensitive."""
@@ -49,10 +44,6 @@ class CountryQuerySet(models.QuerySet["Country"]):
 
     def in_groups(self, slugs: Sequence[str]) -> Self:
         return self.filter(group_memberships__group__slug__in=slugs).distinct()
-
-
-class CountryGroupQuerySet(models.QuerySet["CountryGroup"]):
-    pass
 
 
 def country_ref(urls: UrlBuilder, iso3: str | None, name: str) -> CountryRef | None:
@@ -74,7 +65,47 @@ def region_ref(code: str | None, name: str) -> RegionRef | None:
     return {"code": code, "name": name}
 
 
-class CountryRows(Rows):
+# The reference a membership row shows of the record at its other end: a group's or a country's.
+LinkedRef = TypeVar("LinkedRef", CountryRef, GroupRef)
+
+
+class MembershipRows(Rows, Generic[LinkedRef]):
+    """Rows of countries or of groups, each showing the records at the other end of its group memberships
+    (`linked(ids)`, by id)."""
+
+    def linked(self, ids: list[int]) -> dict[int, list[LinkedRef | None]]:
+        raise NotImplementedError
+
+    def shape_one(self, row: Row, linked: list[LinkedRef | None]) -> Shaped:
+        raise NotImplementedError
+
+    def shape(self, rows: Sequence[Row]) -> list[Shaped]:
+        linked = self.linked([row["id"] for row in rows])
+        return [self.shape_one(row, linked.get(row["id"], [])) for row in rows]
+
+    def memberships(
+        self,
+        ids: list[int],
+        own: str,
+        other: str,
+        other_model: type[models.Model],
+        key: str,
+        ref: Callable[[UrlBuilder, str | None, str], LinkedRef | None],
+    ) -> dict[int, list[LinkedRef | None]]:
+        """{id: [`ref` of the record at `other`, …]} of the memberships whose `own` is one of `ids`, by name."""
+        from .models import CountryGroupMembership
+
+        memberships = (
+            self.table(CountryGroupMembership)
+            .filter(**{f"{own}_id__in": ids})
+            .annotate(**self.related(other, other_model, other_key=key, other_name="name"))
+            .order_by("other_name", "id")
+            .values_list(f"{own}_id", "other_key", "other_name")
+        )
+        return group_by((own_id, ref(self.urls, lookup, name)) for own_id, lookup, name in memberships)
+
+
+class CountryRows(MembershipRows[GroupRef]):
     fields = (  # type: ignore[assignment]  # Rows.fields is unannotated: read as tuple[()]
         "id",
         "iso2",
@@ -91,24 +122,10 @@ class CountryRows(Rows):
         "updated",
     )
 
-    def shape(self, rows: Sequence[Row]) -> list[Shaped]:
-        groups = self.group_memberships([row["id"] for row in rows])
-        return [self.shape_one(row, groups.get(row["id"], [])) for row in rows]
+    def linked(self, country_ids: list[int]) -> dict[int, list[GroupRef | None]]:
+        from .models import CountryGroup
 
-    def group_memberships(self, country_ids: list[int]) -> dict[int, list[GroupRef | None]]:
-        from .models import CountryGroup, CountryGroupMembership
-
-        memberships = (
-            self.table(CountryGroupMembership)
-            .filter(country_id__in=country_ids)
-            .annotate(**self.related("group", CountryGroup, group_slug="slug", group_name="name"))
-            .order_by("group_name", "id")
-            .values_list("country_id", "group_slug", "group_name")
-        )
-        groups: dict[int, list[GroupRef | None]] = {}
-        for country_id, slug, name in memberships:
-            groups.setdefault(country_id, []).append(group_ref(self.urls, slug, name))
-        return groups
+        return self.memberships(country_ids, "country", "group", CountryGroup, "slug", group_ref)
 
     def shape_one(self, row: Row, groups: list[GroupRef | None]) -> Shaped:
         return {
@@ -126,7 +143,7 @@ class CountryRows(Rows):
         }
 
 
-class CountryGroupRows(Rows):
+class CountryGroupRows(MembershipRows[CountryRef]):
     fields = (  # type: ignore[assignment]  # Rows.fields is unannotated: read as tuple[()]
         "id",
         "slug",
@@ -137,24 +154,10 @@ class CountryGroupRows(Rows):
         "updated",
     )
 
-    def shape(self, rows: Sequence[Row]) -> list[Shaped]:
-        members = self.members([row["id"] for row in rows])
-        return [self.shape_one(row, members.get(row["id"], [])) for row in rows]
+    def linked(self, group_ids: list[int]) -> dict[int, list[CountryRef | None]]:
+        from .models import Country
 
-    def members(self, group_ids: list[int]) -> dict[int, list[CountryRef | None]]:
-        from .models import Country, CountryGroupMembership
-
-        memberships = (
-            self.table(CountryGroupMembership)
-            .filter(group_id__in=group_ids)
-            .annotate(**self.related("country", Country, country_iso3="iso3", country_name="name"))
-            .order_by("country_name", "id")
-            .values_list("group_id", "country_iso3", "country_name")
-        )
-        members: dict[int, list[CountryRef | None]] = {}
-        for group_id, iso3, name in memberships:
-            members.setdefault(group_id, []).append(country_ref(self.urls, iso3, name))
-        return members
+        return self.memberships(group_ids, "group", "country", Country, "iso3", country_ref)
 
     def shape_one(self, row: Row, members: list[CountryRef | None]) -> Shaped:
         return {

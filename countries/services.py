@@ -3,7 +3,22 @@ from typing import Any
 
 from tracker.services import sync_links, validated_save, validated_update, write_transaction
 
-from .models import Country, CountryGroup, CountryGroupMembership
+from .models import Country, CountryGroup, CountryGroupMembership, Region
+
+
+@write_transaction()
+def region_create(**fields: Any) -> Region:
+    return validated_save(Region(**fields))
+
+
+@write_transaction()
+def region_update(region: Region, **fields: Any) -> Region:
+    return validated_update(region, fields)
+
+
+@write_transaction()
+def region_delete(region: Region) -> None:
+    region.delete()
 
 
 @write_transaction()
@@ -48,11 +63,6 @@ def country_group_delete(group: CountryGroup) -> None:
 def country_group_membership_create(group: CountryGroup, country: Country) -> CountryGroupMembership:
     """Add one country to a group; a membership is a record of its own, so that history sees it."""
     return validated_save(CountryGroupMembership(group=group, country=country))
-
-
-@write_transaction()
-def country_group_membership_delete(membership: CountryGroupMembership) -> None:
-    membership.delete()
 
 
 def country_group_members_set(group: CountryGroup, countries: Iterable[Country]) -> None:

@@ -4,6 +4,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from commitments.services.editors import EDITORS
+from tests.schema_validation import validate_api_responses  # noqa: F401 (autouse: every response meets the schema)
 
 
 @pytest.fixture

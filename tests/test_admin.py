@@ -110,7 +110,7 @@ class FormValues(HTMLParser):
         name = attrs.get("name")
         if tag == "input" and name and attrs.get("type") == "checkbox":
             if "checked" in attrs:
-                self.values[name] = attrs.get("value") or "on"
+                self.check(name, attrs.get("value") or "on")
         elif tag == "input" and name and attrs.get("type") != "submit":
             self.values[name] = attrs.get("value") or ""
         elif tag == "select":
@@ -121,6 +121,14 @@ class FormValues(HTMLParser):
         elif tag == "textarea":
             self.textarea = name
             self.values[name] = ""
+
+    def check(self, name, value):
+        """A ticked box; several ticked boxes of one name post all their values."""
+        if name in self.values:
+            earlier = self.values[name]
+            self.values[name] = [*earlier, value] if isinstance(earlier, list) else [earlier, value]
+        else:
+            self.values[name] = value
 
     def handle_data(self, data):
         if self.textarea:
@@ -262,7 +270,8 @@ def test_pledge_needs_exactly_one_party(staff_client):
         organization=pledge.initiative.lead.organization,
     )
     response = staff_client.post(admin_url("commitments.pledge", "add"), form)
-    assert "Choose exactly one party" in response.text
+    assert "A party is exactly one of a country, a country group or an organization." in response.text
+    assert Pledge.objects.count() == 1
 
 
 def test_unchanged_pledge_page_saves(staff_client):
@@ -320,7 +329,8 @@ def test_event_status_must_fit_its_record(staff_client):
     pledge = build_records(1)[0]
     form = event_form(pledge, "met", evidence=Source.objects.all()[:1])
     response = staff_client.post(admin_url("commitments.statusevent", "add"), form)
-    assert "“met” is not a status of a pledge" in response.text
+    assert "This status is not one of the statuses of that kind of record." in response.text
+    assert pledge.events.count() == 1
 
 
 def test_deleting_an_event_refreshes_the_pledge_status(staff_client):
@@ -348,7 +358,7 @@ def test_reverting_an_event_refreshes_the_pledge_status(staff_client):
     assert pledge.status == "possible"
 
 
-def statement_form(person, sources=()):
+def statement_form(person, sources=(), position="0", **values):
     return {
         "kind": "quote",
         "text": "Indonesia could take part.",
@@ -356,11 +366,12 @@ def statement_form(person, sources=()):
         "text_origin": "own_words",
         "date": "2025-10-24",
         "date_precision": "day",
-        **formset("speakers", [{"person": person.pk, "position": "0"}]),
+        **formset("speakers", [{"person": person.pk, "position": position}]),
         **formset("according_to"),
         **formset("source_links", [{"source": source.pk} for source in sources]),
         **formset("targets"),
         **REASON,
+        **values,
     }
 
 

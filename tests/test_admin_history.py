@@ -132,14 +132,43 @@ def test_a_revert_brings_back_the_old_values_and_is_recorded(staff_client, edito
     assert revert.history_user == editor
 
 
-@pytest.mark.parametrize("label", REGISTERED)
-def test_every_registered_model_reverts_to_its_first_version(staff_client, label):
+# A field of each registered model that an editor changes, and a revert brings back.
+EDITED_FIELDS = {
+    "countries.region": "name",
+    "countries.country": "name",
+    "countries.countrygroup": "description",
+    "commitments.organization": "description",
+    "commitments.person": "description",
+    "commitments.source": "notes",
+    "commitments.initiative": "description",
+    "commitments.pledge": "description",
+    "commitments.condition": "description",
+    "commitments.statement": "text",
+    "commitments.statusevent": "note",
+}
+
+
+@pytest.mark.parametrize(("label", "field"), EDITED_FIELDS.items())
+def test_every_registered_model_reverts_to_its_first_version(staff_client, label, field):
     build_records(1)
     record = apps.get_model(label).objects.order_by("pk").first()
-    url = admin_url(label, "simple_history", record.pk, record.history.earliest().history_id)
+    first = record.history.earliest()
+    assert change(staff_client, label, record, **{field: "Changed by mistake."}).status_code == 302
+    url = admin_url(label, "simple_history", record.pk, first.history_id)
     response = staff_client.post(url, posted_form(staff_client.get(url).text))
     assert response.status_code == 302
+    record.refresh_from_db()
+    assert getattr(record, field) == getattr(first, field)
     assert record.history.latest().history_change_reason.startswith("Reverted to the version of")
+
+
+def test_a_revert_that_changes_nothing_leaves_no_version(staff_client):
+    build_records(1)
+    party = Party.objects.order_by("pk").first()
+    versions = party.history.count()
+    url = admin_url("commitments.party", "simple_history", party.pk, party.history.earliest().history_id)
+    assert staff_client.post(url, posted_form(staff_client.get(url).text)).status_code == 302
+    assert party.history.count() == versions
 
 
 def test_a_deleted_pledge_is_found_and_restored_with_its_sources_and_events(staff_client, editor):

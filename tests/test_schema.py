@@ -1,4 +1,4 @@
-"""The OpenAPI schema of v1: it builds and validates, and it documents what API.md promises."""
+"""The OpenAPI schema of v1: it builds and validates, and it documents what docs/api.md promises."""
 
 from html.parser import HTMLParser
 from urllib.parse import urlsplit

@@ -42,8 +42,9 @@ REFERENCE_MESSAGES = re.compile(
     r"^Unknown( country code)?: |is not a known ISO 639 language|does not exist"
     r"|^No (country has the code|record has the slug|record has the id or key|source has the id)"
 )
-# OpenAPI cannot tie one parameter's values to another's presence: `ordering` other than id with a cursor.
-CROSS_PARAMETER_MESSAGES = re.compile(r"^With a cursor, ordering may only be")
+# OpenAPI cannot tie one parameter's values to another's: `ordering` other than id with a cursor, or a `page`
+# whose `page_size` takes it beyond the depth that pages by number reach.
+CROSS_PARAMETER_MESSAGES = re.compile(r"^With a cursor, ordering may only be|^Pages by number reach the first")
 
 
 def bound(examples):

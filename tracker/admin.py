@@ -1,7 +1,6 @@
 """The admin of tracked records: every save, delete, revert and restore runs inside `change_context`, its reason."""
 
 import contextlib
-import datetime
 import operator
 from functools import reduce
 
@@ -12,7 +11,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import PAGE_VAR, SEARCH_VAR
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, models
 from django.http import HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -26,11 +25,11 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import ModelChange, ModelDelta
 
 from .history import MAX_REASON_LENGTH, change_context
+from .restore import cascade_links, deleted_record_restore, deleted_with, without_existing
+from .service_admin import WRITES_WITH_INLINES, ServiceAdminMixin, shown_again_if_refused
 from .services import write_transaction
 
 REASON_FIELD = "change_reason"
-# Rows deleted by one delete (its cascade) carry history dates a few milliseconds apart.
-SAME_DELETION = datetime.timedelta(seconds=1)
 
 
 class ReasonForm(forms.Form):
@@ -65,20 +64,6 @@ def labelled(instance):
     return f"{capfirst(instance._meta.verbose_name)}: {describe(instance)}"
 
 
-def cascade_links(model):
-    """(model, foreign key attname) of each tracked model whose rows are deleted with a row of `model`."""
-    return [
-        (relation.related_model, relation.field.attname)
-        for relation in model._meta.related_objects
-        if relation.on_delete is models.CASCADE and hasattr(relation.related_model, "history")
-    ]
-
-
-def without_existing(rows, model):
-    pk = model._meta.pk.attname
-    return rows.exclude(**{f"{pk}__in": model._base_manager.values(pk)})
-
-
 def deleted_versions(model, query=""):
     """The last version of each deleted record of `model` (its '-' history row), newest first."""
     pk = model._meta.pk.attname
@@ -94,45 +79,6 @@ def text_search(history_model, query):
         field.name for field in history_model._meta.fields if isinstance(field, models.CharField | models.TextField)
     ]
     return reduce(operator.or_, [models.Q(**{f"{name}__icontains": query}) for name in texts if name != "history_type"])
-
-
-def deleted_with(version):
-    """The '-' history rows of the rows deleted by the same delete as `version`'s record (by cascade, in the
-    same second, by the same user) that do not exist again, each after the row it belongs to."""
-    window = (version.history_date - SAME_DELETION, version.history_date + SAME_DELETION)
-    found = [version]
-    for parent in found:  # grows as it is walked, each row's rows after it
-        parent_pk = getattr(parent, parent.instance_type._meta.pk.attname)
-        for model, attname in cascade_links(parent.instance_type):
-            rows = model.history.filter(
-                history_type="-", history_date__range=window, history_user_id=version.history_user_id
-            )
-            rows = without_existing(rows.filter(**{attname: parent_pk}), model).order_by("history_id")
-            found += [row for row in rows if row not in found]
-    return found[1:]
-
-
-def restore_row(version):
-    """Save the record of a history row again, validated; it keeps its first creation time."""
-    record = version.instance
-    record.full_clean()
-    record.save()
-    record.created = version.created  # `save` stamped a new record's `created` with now
-    type(record)._base_manager.filter(pk=record.pk).update(created=record.created)
-    record.history.filter(history_id=record.history.latest().history_id).update(created=record.created)
-    return record
-
-
-def restore_rows(version):
-    """Re-create `version`'s record, then the rows deleted with it, skipping (and returning) any that cannot be."""
-    record, skipped = restore_row(version), []
-    for row in deleted_with(version):
-        try:
-            with transaction.atomic():
-                restore_row(row)
-        except (ValidationError, IntegrityError) as error:
-            skipped.append((labelled(row.instance), " ".join(getattr(error, "messages", [str(error)]))))
-    return record, skipped
 
 
 def linked_history(model, pk):
@@ -173,8 +119,35 @@ def delete_selected_with_reason(modeladmin, request, queryset):
     return response
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
-    """Admin of a tracked model: a reason for every change, each version's changes, revert, and restore."""
+# A fieldset of the values an editor supplied rather than a source stated (tracker.models.EditorSuppliedModel).
+EDITOR_SUPPLIED = (
+    _("Supplied by an editor"),
+    {
+        "fields": ("editor_supplied",),
+        "description": _(
+            "Tick each value that you supplied and no source states: the API shows it as the editor's, and "
+            "manage.py audit_sources lists it."
+        ),
+    },
+)
+
+
+def editor_supplied_field(model):
+    """Checkboxes for the names a record of `model` may mark as the editor's, labelled as its fields are."""
+    fields = {field.name: field for field in model._meta.get_fields()}
+    choices = [(name, label_of(fields.get(name), name)) for name in model.editor_suppliable]
+    return forms.MultipleChoiceField(
+        label=_("supplied by an editor"), choices=choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+
+def label_of(field, name):
+    return str(getattr(field, "verbose_name", None) or name.replace("_", " "))
+
+
+class HistoryAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
+    """Admin of a tracked model: a reason for every change, each version's changes, revert, and restore; every
+    write through the model's services (see `ServiceAdminMixin`)."""
 
     change_form_template = "tracker/admin/change_form.html"
     change_list_template = "tracker/admin/change_list.html"
@@ -183,6 +156,11 @@ class HistoryAdmin(SimpleHistoryAdmin):
     object_history_template = "tracker/admin/object_history.html"
     object_history_form_template = "tracker/admin/object_history_form.html"
     object_history_list_template = "tracker/admin/object_history_list.html"
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "editor_supplied":
+            return editor_supplied_field(db_field.model)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_urls(self):
         name = f"{self.opts.app_label}_{self.opts.model_name}"
@@ -218,8 +196,13 @@ class HistoryAdmin(SimpleHistoryAdmin):
             return super().changelist_view(request, extra_context)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        with writing(request), change_context(reason=posted_reason(request), user=request.user):
-            return super().changeform_view(request, object_id, form_url, extra_context)
+        setattr(request, WRITES_WITH_INLINES, True)
+
+        def view():
+            with writing(request), change_context(reason=posted_reason(request), user=request.user):
+                return super(HistoryAdmin, self).changeform_view(request, object_id, form_url, extra_context)
+
+        return shown_again_if_refused(request, view)
 
     def delete_view(self, request, object_id, extra_context=None):
         form = ReasonForm(request.POST if request.method == "POST" else None)
@@ -252,8 +235,12 @@ class HistoryAdmin(SimpleHistoryAdmin):
         lookup = {self.opts.pk.attname: unquote(object_id), "history_id": version_id}
         version = get_object_or_404(self.model.history.model, **lookup)
         reason = reason_naming(version, _("Reverted to the version of %(date)s by %(user)s"), posted_reason(request))
-        with writing(request), change_context(reason=reason, user=request.user):
-            return super().history_form_view(request, object_id, version_id, extra_context)
+
+        def view():
+            with writing(request), change_context(reason=reason, user=request.user):
+                return super(HistoryAdmin, self).history_form_view(request, object_id, version_id, extra_context)
+
+        return shown_again_if_refused(request, view)
 
     def deleted_view(self, request):
         if not self.has_view_or_change_permission(request):
@@ -299,9 +286,9 @@ class HistoryAdmin(SimpleHistoryAdmin):
     def restore(self, request, version, given):
         reason = reason_naming(version, _("Restored as deleted on %(date)s by %(user)s"), given)
         with write_transaction(), change_context(reason=reason, user=request.user):
-            record, skipped = restore_rows(version)
+            record, skipped = deleted_record_restore(version)
             self.restored(request, record)
-        return record, skipped
+        return record, [(labelled(row), " ".join(errors)) for row, errors in skipped]
 
     def restored(self, request, record):
         """What a subclass brings up to date once a record and its rows are back (in the same change)."""

@@ -7,12 +7,12 @@ event dated, by the first day of its period, on or before it), each with its sta
 the `list` and `retrieve` actions; writes and other routes ignore them.
 """
 
+import copy
 import datetime
 import re
-from functools import reduce
+from functools import cache, reduce
 from operator import and_, or_
 
-from django.core.exceptions import FieldError
 from django.db.models import Q
 from django.http import Http404
 from django.utils.dateparse import parse_date, parse_datetime
@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.utils import translate_validation
 from rest_framework.exceptions import ValidationError
-from rest_framework.filters import SearchFilter
+from rest_framework.filters import OrderingFilter, SearchFilter
 
 from .rows import CURRENT_TABLES, VALID_STATUS, AsOfTables, as_of_queryset
 
@@ -118,11 +118,19 @@ class AsOfMixin:
         if not self.in_time:
             return super().get_object()
         lookup = self.kwargs[self.lookup_url_kwarg or self.lookup_field]
-        record = self.filter_queryset(self.read_queryset()).filter(**{self.lookup_field: lookup}).first()
-        if record is None:
+        found = self.filter_queryset(self.read_queryset()).filter(**{self.record_lookup_field(): lookup}).first()
+        if found is None:
             raise Http404
+        record = found if self.as_of is None else found.instance
         self.check_object_permissions(self.request, record)
         return record
+
+    def record_lookup_field(self):
+        """The lookup field by a name that reads the same on the model and on its history, where `pk` is the
+        version's own key."""
+        if self.lookup_field != "pk":
+            return self.lookup_field
+        return self.get_queryset().model._meta.pk.name
 
     def filter_queryset(self, queryset):
         """In time, the filters, search and ordering apply to the as-of queryset, and with `valid_at` the `status`
@@ -135,30 +143,35 @@ class AsOfMixin:
                 queryset = self.filterset_in_time(backend, queryset)
             elif isinstance(backend, SearchFilter) and self.as_of is not None:
                 queryset = search_in_time(backend, self.request, queryset, self)
+            elif isinstance(backend, OrderingFilter):
+                queryset = self.ordered_in_time(backend, queryset)
             else:
                 queryset = backend.filter_queryset(self.request, queryset, self)
-        return self.ordered_in_time(queryset)
+        return queryset
 
     def filterset_in_time(self, backend, queryset):
-        # Without a queryset, django-filter does not insist that it be of the filterset's model: it may be its history.
+        """The view's filterset, reading links from the tables of the read; with `valid_at`, the one whose `status`
+        filter reads the status on that date."""
+        # Asked without the queryset, which may be of the filterset model's history rather than of the model.
         filterset_class = backend.get_filterset_class(self)
         if filterset_class is None:
             return queryset
-        filterset = filterset_class(**backend.get_filterset_kwargs(self.request, queryset, self))
-        for name, filter_ in filterset.filters.items():
-            if self.valid_at is not None and filter_.field_name == "status":
-                filter_.field_name = VALID_STATUS
-            if self.as_of is not None:
-                filter_.filter = refused_as_of(filter_.filter, getattr(filter_, "param_name", name))
+        if self.valid_at is not None:
+            filterset_class = filterset_on_date(filterset_class)
+        filterset = filterset_class(**backend.get_filterset_kwargs(self.request, queryset, self), tables=self.tables)
         if not filterset.is_valid():
             raise translate_validation(filterset.errors)
         return filterset.qs
 
-    def ordered_in_time(self, queryset):
-        if self.valid_at is None or not queryset.query.order_by:
+    def ordered_in_time(self, backend, queryset):
+        """The ordering backend's terms; with `valid_at`, `status` is the status on that date."""
+        ordering = backend.get_ordering(self.request, queryset, self)
+        if not ordering:
             return queryset
-        renamed = {"status": VALID_STATUS, "-status": f"-{VALID_STATUS}"}
-        return queryset.order_by(*(renamed.get(term, term) for term in queryset.query.order_by))
+        if self.valid_at is not None:
+            renamed = {"status": VALID_STATUS, "-status": f"-{VALID_STATUS}"}
+            ordering = [renamed.get(term, term) for term in ordering]
+        return queryset.order_by(*ordering)
 
     def in_time_parameters(self):
         """The query parameters of a read in time, for the OpenAPI schema of this view's action."""
@@ -177,25 +190,49 @@ def query_parameter(name, description, schema):
     return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
 
 
-def refused_as_of(apply, param):
-    """`apply` (a filter's), answering 400 naming `param` where it cannot read a history (a filter that goes
-    through a queryset method of today's model, which a historical model's manager lacks)."""
-
-    def filter_as_of(queryset, value):
-        try:
-            return apply(queryset, value)
-        except (FieldError, AttributeError) as error:
-            raise ValidationError({param: [_("This filter cannot be combined with as_of.")]}) from error
-
-    return filter_as_of
+@cache
+def filterset_on_date(filterset_class):
+    """`filterset_class` whose filters on `status` read the status on the `valid_at` date (VALID_STATUS) instead;
+    built once per filterset. Every filter is declared again, so that they keep their order."""
+    filters = {}
+    for name, filter_ in filterset_class.base_filters.items():
+        if filter_.field_name == "status":
+            filter_ = copy.deepcopy(filter_)
+            filter_.field_name = VALID_STATUS
+        filters[name] = filter_
+    return type(f"{filterset_class.__name__}OnDate", (filterset_class,), filters)
 
 
 def search_in_time(backend, request, queryset, view):
-    """DRF's search, without its de-duplication (which reads today's model relations): on an as-of queryset a
-    lookup through links becomes a subquery, which matches each record once."""
+    """DRF's search on a queryset as of an instant. A historical model has no reverse relations, so a term looked
+    for through one (`speakers__person__name`) is looked up in the link model's rows of the same instant; as a
+    subquery it matches each record once (DRF's own de-duplication reads today's relations)."""
     fields = backend.get_search_fields(view, request)
     terms = backend.get_search_terms(request)
     if not fields or not terms:
         return queryset
+    model = view.get_queryset().model
     lookups = [backend.construct_search(str(field), queryset) for field in fields]
-    return queryset.filter(reduce(and_, (reduce(or_, (Q(**{lookup: term}) for lookup in lookups)) for term in terms)))
+    matches = (reduce(or_, (lookup_in_time(model, lookup, term, view.tables) for lookup in lookups)) for term in terms)
+    return queryset.filter(reduce(and_, matches))
+
+
+def lookup_in_time(model, lookup, value, tables):
+    """`Q(lookup=value)` on `model` read from `tables`; one through a reverse relation (`speakers__…`) becomes
+    `id__in` the rows of the link model in `tables` that match the rest of the lookup."""
+    name, _sep, rest = lookup.partition("__")
+    relation = reverse_relations(model).get(name)
+    if relation is None or not rest:
+        return Q(**{lookup: value})
+    links = tables.of(relation.related_model).filter(**{rest: value})
+    return Q(**{f"{model._meta.pk.attname}__in": links.values(relation.field.attname)})
+
+
+@cache
+def reverse_relations(model):
+    """{query name: relation} of the history-tracked models whose foreign keys point to `model`."""
+    return {
+        relation.field.related_query_name(): relation
+        for relation in model._meta.related_objects
+        if not relation.many_to_many and hasattr(relation.related_model, "history")
+    }

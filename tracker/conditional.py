@@ -57,8 +57,7 @@ def etag_matches(header: str | None, etag: str) -> bool:
 
 
 def latest_position(instance: TrackedModel) -> int | None:
-    changes = Change.objects.filter(collection=instance.feed_collection, lookup=str(instance.feed_lookup))
-    position: int | None = changes.aggregate(position=Max("id"))["position"]
+    position: int | None = Change.objects.of_record(instance).aggregate(position=Max("id"))["position"]
     return position
 
 

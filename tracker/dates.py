@@ -34,6 +34,26 @@ def period_start(day: datetime.date, precision: str) -> datetime.date:
     return day
 
 
+def normalized_dates(fields: dict[str, Any], *names: str) -> dict[str, Any]:
+    """Each dated field of `fields` (`name` with `name_precision`) moved to the first day of its period, as every
+    date is stored; a field without a day or a precision is left as it is."""
+    for name in names:
+        day = fields.get(name)
+        precision = fields.get(f"{name}_precision")
+        if day is not None and precision:
+            fields[name] = period_start(day, precision)
+    return fields
+
+
+def updated_dates(record: models.Model, fields: dict[str, Any], *names: str) -> dict[str, Any]:
+    """An update's `fields` with each dated field normalized as `normalized_dates` does, taking the date or the
+    precision the update leaves out from `record`: a new precision alone moves the stored day too."""
+    current: dict[str, Any] = {}
+    for name in names:
+        current.update({name: getattr(record, name), f"{name}_precision": getattr(record, f"{name}_precision")})
+    return normalized_dates({**current, **fields}, *names)
+
+
 def period_end(day: datetime.date, precision: str) -> datetime.date:
     """The last day of the period of `precision` that starts on or contains `day`."""
     start = period_start(day, precision)

@@ -17,6 +17,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from .api_names import constraint_field
 from .renderers import ProblemJSONRenderer
 from .unavailable import unavailable_from
 
@@ -183,8 +184,9 @@ def api_field_names(serializer: Serializer[Any]) -> dict[str, str]:
 def api_validation_error(error: DjangoValidationError, serializer: Serializer[Any]) -> exceptions.ValidationError:
     """A model's ValidationError restated in the API's field names.
 
-    Constraint messages carry the API field they concern as their `violation_error_code`; other messages
-    keep their model field, renamed, or go to `non_field_errors`.
+    A message of a model field goes to that field, renamed; a constraint's (whose code is its name) to the
+    field the API layer says it concerns (`tracker.api_names.constraint_field`), when the serializer has it;
+    any other to `non_field_errors`.
     """
     names = api_field_names(serializer)
     known = {*names.values(), *serializer.fields}
@@ -193,6 +195,7 @@ def api_validation_error(error: DjangoValidationError, serializer: Serializer[An
     detail: FieldErrors = {}
     for field, errors in error.error_dict.items():
         for item in errors:
-            target = names.get(field) or (item.code if item.code in known else "non_field_errors")
-            detail.setdefault(target, []).extend(item.messages)  # type: ignore[arg-type]  # a code in `known` is a str
+            concerned = constraint_field(item.code) if item.code else None
+            target = names.get(field) or (concerned if concerned in known else None) or "non_field_errors"
+            detail.setdefault(target, []).extend(item.messages)
     return exceptions.ValidationError(detail)

@@ -47,7 +47,11 @@ class ChangeSerializer(serializers.Serializer[Any]):
     time = serializers.DateTimeField()
     url = serializers.URLField(allow_null=True, help_text="The record's address; null after a delete.")
     reason = serializers.CharField()
-    user = serializers.CharField(required=False, help_text="Who made the change; shown to authenticated staff only.")
+    user = serializers.CharField(
+        required=False,
+        allow_null=True,
+        help_text="Who made the change (null when no user made it); shown to authenticated staff only.",
+    )
 
 
 class ChangeRows(Rows):
@@ -137,7 +141,7 @@ class ChangeViewSet(KnownQueryParamsMixin, mixins.ListModelMixin, viewsets.Gener
 
     def get_queryset(self) -> QuerySet[Change]:
         """Every change, filtered by `since` and `collection`, in feed order."""
-        changes = Change.objects.order_by("id")
+        changes: QuerySet[Change] = Change.objects.order_by("id")
         changes = self.since(changes, self.request.query_params.get("since", "").strip())
         return self.in_collections(changes, self.request.query_params.get("collection", "").strip())
 

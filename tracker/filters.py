@@ -19,6 +19,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter, SearchFilter
 
 from .dates import ends_on_or_after, starts_on_or_before
+from .rows import CURRENT_TABLES, Tables
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -62,11 +63,13 @@ class StrictBooleanField(forms.NullBooleanField):
 class TrackerFilterSet(filters.FilterSet):
     """Base filterset: each filter learns the query parameter it answers to, so that errors can name it.
 
-    django-filter reads any boolean value it does not know as "no filter"; here it is a 400 instead.
+    django-filter reads any boolean value it does not know as "no filter"; here it is a 400 instead. `tables` is
+    where the filters read link models (`self.tables.of(Model)`): today's, or as of the read's instant.
     """
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, tables: Tables = CURRENT_TABLES, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.tables = tables
         for name, filter_ in self.filters.items():
             filter_.param_name = name
             if isinstance(filter_, filters.ChoiceFilter):

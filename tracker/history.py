@@ -18,6 +18,8 @@ from django.db import connection, models
 from django.http import HttpRequest, HttpResponseBase
 from simple_history.models import HistoricalRecords
 
+from .api_names import address_of
+
 if TYPE_CHECKING:
     from .models import Change
 
@@ -64,21 +66,24 @@ class TrackedHistoricalRecords(HistoricalRecords):  # type: ignore[misc]  # simp
 ACTIONS = {"+": "create", "~": "update", "-": "delete"}
 
 
-def feed_entries(instance: Any, history_instance: Any) -> "list[Change]":
+def feed_targets(instance: models.Model, history_type: str) -> list[tuple[str, str, str]]:
+    """[(collection, lookup, action)]: the record itself if the API serves it, else the served records a link
+    belongs to, updated."""
+    address = address_of(instance)
+    if address is not None:
+        return [(*address, ACTIONS[history_type])]
+    parents = instance.feed_parents() if hasattr(instance, "feed_parents") else []
+    return [(*address, "update") for address in map(address_of, parents) if address is not None]
+
+
+def feed_entries(instance: models.Model, history_instance: Any) -> "list[Change]":
     """The change feed entries one history row makes: the record itself, or the records a link belongs to."""
     from .models import Change
 
-    targets: list[tuple[str | None, object, str]]
-    if getattr(instance, "feed_collection", None):
-        targets = [(instance.feed_collection, instance.feed_lookup, ACTIONS[history_instance.history_type])]
-    elif hasattr(instance, "feed_parents"):
-        targets = [(collection, lookup, "update") for collection, lookup in instance.feed_parents()]
-    else:
-        targets = []
     return [
         Change(
             collection=collection,
-            lookup=str(lookup),
+            lookup=lookup,
             action=action,
             model=instance._meta.label_lower,
             object_id=str(instance.pk),
@@ -87,8 +92,7 @@ def feed_entries(instance: Any, history_instance: Any) -> "list[Change]":
             user_id=getattr(history_instance, "history_user_id", None),
             reason=history_instance.history_change_reason or "",
         )
-        for collection, lookup, action in targets
-        if collection is not None
+        for collection, lookup, action in feed_targets(instance, history_instance.history_type)
     ]
 
 

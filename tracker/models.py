@@ -1,13 +1,14 @@
 """The base every tracker record builds on: timestamps, a full history of every change, and the change feed."""
 
 from collections.abc import Collection, Sequence
-from typing import Any, cast
+from typing import cast
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .api_names import address_of
 from .history import TrackedHistoricalRecords
 
 
@@ -15,26 +16,21 @@ class TrackedModel(models.Model):
     """A record whose every create, update and delete is kept by django-simple-history.
 
     Writes go through service functions that call `full_clean()`; link records are models of their own so
-    that history sees them (a many-to-many manager's `add()`/`set()` would write no history). A record served
-    by the API names its collection (`feed_collection`) and lookup (`feed_lookup`); a link row instead names
-    the records it belongs to (`feed_parents()`), whose change it is.
+    that history sees them (a many-to-many manager's `add()`/`set()` would write no history). A link row names
+    the records it belongs to (`feed_parents()`): a change of the link is a change of them. Which records the
+    API serves, and at which address, the API layer says (`tracker.api_names`). A constraint's
+    `violation_error_code` is its own name: the API layer maps it to the request field it concerns.
     """
 
     created = models.DateTimeField(auto_now_add=True, editable=False)
     updated = models.DateTimeField(auto_now=True, editable=False, db_index=True)
     history = TrackedHistoricalRecords(inherit=True)
 
-    feed_collection: str | None = None
-
     class Meta:
         abstract = True
 
-    @property
-    def feed_lookup(self) -> Any:
-        return self.pk
-
-    def feed_parents(self) -> list[tuple[str | None, Any]]:
-        """(collection, lookup) of the API records a change of this row changes."""
+    def feed_parents(self) -> "list[TrackedModel]":
+        """The records that a change of this row changes (a link's owners); [] for a record of its own."""
         return []
 
     def label(self, field: str) -> str:
@@ -45,16 +41,25 @@ class TrackedModel(models.Model):
         except ObjectDoesNotExist:
             return f"{field} #{getattr(self, f'{field}_id')}"
 
-    def feed_parent(self, field: str) -> list[tuple[str | None, Any]]:
-        """[(collection, lookup)] of the record the foreign key `field` points to, read by id (during a
-        cascading delete the cached record may be gone), or [] when it is not set or no longer exists."""
+    def feed_parent(self, field: str) -> "list[TrackedModel]":
+        """[the record the foreign key `field` points to], read by id (during a cascading delete the cached
+        record may be gone), or [] when it is not set or no longer exists."""
         model = cast("type[TrackedModel]", self._meta.get_field(field).related_model)  # keys point to tracked records
         pk = getattr(self, f"{field}_id")
         if pk is None:
             return []
         # A record already deleted (its links go after it in a cascade) has its own delete entry: no update.
         record = model._default_manager.filter(pk=pk).first()
-        return [(model.feed_collection, record.feed_lookup)] if record else []
+        return [record] if record else []
+
+
+class ChangeQuerySet(models.QuerySet["Change"]):
+    def of_record(self, record: models.Model) -> "ChangeQuerySet":
+        """The entries of a record the API serves: its own changes and those of its links and events."""
+        address = address_of(record)
+        assert address is not None, "only a record the API serves has changes of its own"
+        collection, lookup = address
+        return self.filter(collection=collection, lookup=lookup)
 
 
 class EditorSuppliedModel(models.Model):
@@ -115,6 +120,8 @@ class Change(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     reason = models.TextField(_("reason"), blank=True)
+
+    objects = ChangeQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]

@@ -7,8 +7,11 @@ queryset they are given and return it unevaluated, so a view can page `.values()
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, TypeAlias, overload
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, overload
 
+from django.conf import settings
+from django.db import connections
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import NotFound, ValidationError
@@ -19,7 +22,6 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 from .inputs import ASCII_DIGITS
 
 if TYPE_CHECKING:
-    from django.db.models import QuerySet
     from rest_framework.request import Request
     from rest_framework.views import APIView
 
@@ -27,6 +29,13 @@ if TYPE_CHECKING:
 Schema: TypeAlias = dict[str, Any]
 # One page of a list: the sliced queryset (models or `.values()` rows, unevaluated), or a keyset page's rows.
 Page: TypeAlias = "QuerySet[Any, Any] | list[Any]"
+
+
+class Countable(Protocol):
+    """A list that counts itself but is not a queryset (a record's history)."""
+
+    def count(self) -> int: ...
+
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
@@ -54,12 +63,48 @@ def page_size(request: Request) -> int:
     return min(positive_int(request, "page_size", DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE)
 
 
+def bounded_count(queryset: QuerySet[Any, Any] | Countable, limit: int) -> tuple[int, bool]:
+    """(count, exact): the exact count when it is at most `limit`, which costs at most `limit` rows; beyond, the
+    database's estimate (at least `limit` + 1), which costs no rows at all. A list that is not a queryset (a
+    record's history) is counted whole."""
+    if not isinstance(queryset, QuerySet):
+        return queryset.count(), True
+    ids = queryset.order_by().values("pk")
+    counted = ids[: limit + 1].count()
+    if counted <= limit:
+        return counted, True
+    return max(estimated_count(ids), limit + 1), False
+
+
+def estimated_count(queryset: QuerySet[Any, Any]) -> int:
+    """The planner's estimate of the rows `queryset` returns, on PostgreSQL; 0 where there is none."""
+    connection = connections[queryset.db]
+    if connection.vendor != "postgresql":
+        return 0
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+COUNT_DESCRIPTION = _(
+    "How many results the list holds: exact up to %(limit)s; beyond, the database's estimate, and `count_exact` "
+    "is false."
+)
+
+
 def envelope_schema(schema: Schema) -> Schema:
     return {
         "type": "object",
-        "required": ["count", "results"],
+        "required": ["count", "count_exact", "results"],
         "properties": {
-            "count": {"type": "integer", "example": 123},
+            "count": {
+                "type": "integer",
+                "example": 123,
+                "description": COUNT_DESCRIPTION % {"limit": f"{settings.API_EXACT_COUNT_LIMIT:,}"},
+            },
+            "count_exact": {"type": "boolean", "description": _("Whether `count` is exact.")},
             "next": {"type": "string", "nullable": True, "format": "uri"},
             "previous": {"type": "string", "nullable": True, "format": "uri"},
             "results": schema,
@@ -89,6 +134,7 @@ class PageOrCursorPagination(BasePagination):
         return Response(
             {
                 "count": self.pager.count,
+                "count_exact": self.pager.count_exact,
                 "next": self.pager.next_link(),
                 "previous": self.pager.previous_link(),
                 "results": data,
@@ -114,7 +160,8 @@ class PageOrCursorPagination(BasePagination):
 
 
 PAGING_DESCRIPTION = _(
-    "Either `page` and `page_size` (pages by number, from 1; a page past the end is a 404), or `cursor` and "
+    "Either `page` and `page_size` (pages by number, from 1, through the first 10,000 results: a page past the "
+    "end is a 404, a page beyond that depth a 400 that points to the cursor), or `cursor` and "
     "`page_size` (keyset paging by id for deep walks: an empty cursor for the first page, then follow `next`; "
     "`ordering` may then only be `id` or `-id`). Never both `page` and `cursor`. `page_size`: default 50, at "
     "most 500 (larger is capped)."
@@ -160,12 +207,15 @@ class NumberPager:
         self.number = positive_int(request, "page", 1)
 
     def page(self, queryset: QuerySet[Any, Any]) -> QuerySet[Any, Any]:
-        self.count = queryset.count()
-        last = max(1, -(-self.count // self.size))
-        if self.number > last:
-            raise NotFound(_("Page %(page)d is past the last page, %(last)d.") % {"page": self.number, "last": last})
+        depth = settings.API_EXACT_COUNT_LIMIT
         start = (self.number - 1) * self.size
-        self.has_next = self.number < last
+        if start >= depth:
+            raise ValidationError({"page": [too_deep_message(depth)]})
+        self.count, self.count_exact = bounded_count(queryset, depth)
+        last = max(1, -(-self.count // self.size))
+        if self.count_exact and self.number > last:
+            raise NotFound(_("Page %(page)d is past the last page, %(last)d.") % {"page": self.number, "last": last})
+        self.has_next = start + self.size < min(self.count, depth)
         return queryset[start : start + self.size]
 
     def next_link(self) -> str | None:
@@ -194,7 +244,7 @@ class KeysetPager:
         self.direction, self.boundary = decode_cursor(request.query_params.get("cursor", ""))
 
     def page(self, queryset: QuerySet[Any, Any]) -> list[Any]:
-        self.count = queryset.count()
+        self.count, self.count_exact = bounded_count(queryset, settings.API_EXACT_COUNT_LIMIT)
         forward = self.direction != "p"
         ascending = forward != self.descending
         queryset = queryset.order_by("id" if ascending else "-id")
@@ -220,6 +270,13 @@ class KeysetPager:
         if not self.has_previous or self.first_id is None:
             return None
         return replace_query_param(self.request.build_absolute_uri(), "cursor", encode_cursor("p", self.first_id))
+
+
+def too_deep_message(depth: int) -> str:
+    return _(
+        "Pages by number reach the first %(depth)s results. To go deeper, page by cursor: pass cursor= (empty) "
+        "for the first page, then follow next; a cursor page costs the same at any depth."
+    ) % {"depth": f"{depth:,}"}
 
 
 def _row_id(row: Any) -> int:

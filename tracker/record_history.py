@@ -18,6 +18,7 @@ from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 
+from .api_names import collection_of
 from .exceptions import api_field_names
 from .pagination import BY_NUMBER
 
@@ -245,7 +246,7 @@ def deleted_records(model: type[models.Model], ids: set[Any]) -> dict[Any, model
 def reference_to(record: Any, pk: Any) -> dict[str, Any]:
     """A related record as the API names it: key, slug or ISO code (or id), with its name."""
     is_party = record is not None and record._meta.model_name == "party"
-    if record is None or not (record.feed_collection or is_party):
+    if record is None or not (collection_of(type(record)) or is_party):
         return {"id": pk}
     if is_party:
         party = record.record

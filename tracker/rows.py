@@ -9,11 +9,9 @@ A `Rows` object reads its links through `table(Model)`: today's rows by default,
 instant (`?as_of=`), the rows as they stood then, from the link model's history (`AsOfTables`).
 """
 
-import functools
-
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.urls import NoReverseMatch, reverse
-from simple_history.manager import HistoricalQuerySet
+from simple_history.utils import get_history_model_for_model
 
 # The annotation that holds a record's status on the `valid_at` date, read in place of its `status`.
 VALID_STATUS = "status_valid_at"
@@ -80,61 +78,20 @@ class AsOfTables(Tables):
         return as_of_queryset(model, self.instant)
 
 
-def tables_for(queryset):
-    """The tables that go with `queryset`: as of its instant when it is an as-of queryset, else today's."""
-    instant = getattr(queryset, "_as_of", None)
-    return CURRENT_TABLES if instant is None else AsOfTables(instant)
-
-
 def as_of_queryset(model, instant):
-    """`model.history.as_of(instant)` (its `.values()` rows carry the model's field names), which also has the
-    methods of the model's own queryset (`by_countries`, `with_targets`, …) and follows its reverse relations
-    (`memberships__country_id`) through the link model's history as of the same instant."""
-    queryset = model.history.as_of(instant)
-    queryset.__class__ = as_of_queryset_class(type(model._default_manager.all()))
-    return queryset
+    """The rows of `model` as they stood at `instant`: of each record, its latest version at or before then, unless
+    that version is its deletion.
 
-
-@functools.cache
-def as_of_queryset_class(queryset_class):
-    return type(f"AsOf{queryset_class.__name__}", (AsOfQuerySet, queryset_class), {})
-
-
-class AsOfQuerySet(HistoricalQuerySet):
-    """A historical queryset as of an instant. Historical models have no reverse relations, so a lookup through
-    one (`group_memberships__group_id__in=ids`) becomes `id__in` the link model's rows as of the same instant."""
-
-    def _filter_or_exclude_inplace(self, negate, args, kwargs):
-        condition = self._through_history(Q(*args, **kwargs))
-        super()._filter_or_exclude_inplace(negate, (condition,), {})
-
-    def _through_history(self, node):
-        children = [
-            self._through_history(child) if isinstance(child, Q) else self._lookup_through_history(child)
-            for child in node.children
-        ]
-        return Q.create(children, connector=node.connector, negated=node.negated)
-
-    def _lookup_through_history(self, child):
-        if not isinstance(child, tuple):
-            return child
-        lookup, value = child
-        name, _sep, rest = lookup.partition("__")
-        relation = reverse_relations(self.model.instance_type).get(name)
-        if relation is None or not rest:
-            return child
-        links = as_of_queryset(relation.related_model, self._as_of).filter(**{rest: value})
-        return (f"{self._pk_attr}__in", links.values(relation.field.attname))
-
-
-@functools.cache
-def reverse_relations(model):
-    """{query name: relation} of the history-tracked models whose foreign keys point to `model`."""
-    return {
-        relation.field.related_query_name(): relation
-        for relation in model._meta.related_objects
-        if not relation.many_to_many and hasattr(relation.related_model, "history")
-    }
+    It is a queryset of the model's own QuerySet class (so its methods, `by_countries`, `with_targets`, …, apply)
+    over the model's historical model, whose fields have the model's names: filters, `values()` and ordering read
+    as on today's table. A historical model has no reverse relations: a lookup through one is written as `id__in`
+    the link model's rows taken from the same tables (`AsOfTables.of`), which reads the same on today's tables.
+    """
+    history = get_history_model_for_model(model)
+    key = model._meta.pk.attname
+    versions = type(model._default_manager.all())(model=history).filter(history_date__lte=instant)
+    later = versions.filter(**{key: OuterRef(key)}).filter(history_date__gt=OuterRef("history_date"))
+    return versions.filter(~Exists(later)).exclude(history_type="-")
 
 
 class Rows:

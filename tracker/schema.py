@@ -6,7 +6,7 @@ drf-spectacular reads viewsets, serializers and filtersets; this adds only what 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from django.conf import settings
 from drf_spectacular.openapi import AutoSchema
@@ -34,14 +34,22 @@ ERROR_DESCRIPTIONS = {
     404: "No record at this address, or a page past the end.",
     405: "Method not allowed here.",
     406: "No representation in the requested media type.",
-    409: "The record cannot be deleted while others point to it; `detail` names them.",
+    409: (
+        "A delete of a record that others point to (`detail` names them), or a write that concurrent writes held up: "
+        "nothing was changed; send it again after `Retry-After` seconds."
+    ),
     412: "`If-Match` names a stale ETag: the record changed since it was read. The current ETag is in `ETag`.",
     413: "The body is larger than the service reads (README, Limits); `errors` names `body`.",
     414: "The address is longer than the service reads (README, Limits); `errors` names its longest part.",
     415: "Unsupported request media type; send JSON.",
     429: "Too many requests; retry after `Retry-After` seconds.",
+    500: "The server failed to answer; the error has been logged.",
+    503: "The database does not answer, or took too long; retry after `Retry-After` seconds.",
 }
 
+
+# The responses that carry the record's current ETag.
+ETAG_CODES = ("200", "201", "412")
 
 CHANGE_REASON = OpenApiParameter(
     "X-Change-Reason",
@@ -80,9 +88,20 @@ class ProblemSerializer(serializers.Serializer[Any]):
 class TrackerAutoSchema(AutoSchema):
     """Adds the problem-details error responses of each operation and marks reads as open to anyone."""
 
-    def _get_parameters(self) -> list[Schema]:
+    def get_operation(self, path: str, path_regex: str, path_prefix: str, method: str, registry: Any) -> Schema | None:
+        """drf-spectacular's operation, with what it cannot see: the reads in time, the error responses, 304 and
+        the ETag header."""
+        operation = super().get_operation(path, path_regex, path_prefix, method, registry)
+        if operation is None:
+            return None
+        if "parameters" in operation:
+            operation["parameters"] = self.documented_parameters(operation["parameters"])
+        operation["responses"] = self.documented_responses(operation["responses"])
+        return operation
+
+    def documented_parameters(self, parameters: list[Schema]) -> list[Schema]:
         """An optional query parameter sent empty means not given (HTML forms send every field), so say so."""
-        parameters = [*super()._get_parameters(), *self.in_time_parameters()]
+        parameters = [*parameters, *self.in_time_parameters()]
         for parameter in parameters:
             # An exploded object parameter (paging) has no name of its own on the wire to send empty.
             sent_by_name = wire_names(parameter) == {parameter["name"]}
@@ -105,15 +124,25 @@ class TrackerAutoSchema(AutoSchema):
             auths.append({})
         return auths
 
-    def _get_response_bodies(self, direction: Literal["request", "response"] = "response") -> Schema:
-        responses = super()._get_response_bodies(direction)
+    def documented_responses(self, responses: dict[str, Schema]) -> dict[str, Schema]:
+        """The responses, with the ETag header where the record's version is sent, 304 where `If-None-Match` is
+        read, and each error response as problem details."""
+        responses = {code: self.with_etag(code, response) for code, response in responses.items()}
         if IF_NONE_MATCH in self.get_override_parameters():
             responses.setdefault("304", {"description": "Not modified: `If-None-Match` names the current ETag."})
-        for code in self.error_codes():
-            response = self._get_response_for_code(ProblemSerializer, str(code), media_types=[PROBLEM_CONTENT_TYPE])
-            response["description"] = ERROR_DESCRIPTIONS[code]
-            responses.setdefault(str(code), response)
+        problem = {"schema": self.resolve_serializer(ProblemSerializer, "response").ref}
+        for code in map(str, self.error_codes()):
+            error = {"content": {PROBLEM_CONTENT_TYPE: problem}, "description": ERROR_DESCRIPTIONS[int(code)]}
+            responses.setdefault(code, self.with_etag(code, error))
         return responses
+
+    def with_etag(self, status_code: str, response: Schema) -> Schema:
+        """`response` with the ETag header (first, as drf-spectacular places headers) where it carries one."""
+        carries_etag = self.is_record_read() or self.is_conditional_write() or self.method == "POST"
+        if not carries_etag or self.path.endswith(("/events/", "/history/")) or status_code not in ETAG_CODES:
+            return response
+        etag = {"schema": {"type": "string"}, "description": "The record's current version."}
+        return {"headers": {**response.get("headers", {}), "ETag": etag}, **response}
 
     def is_conditional_write(self) -> bool:
         """PUT, PATCH and DELETE of a record, and POST of an event to it, honour If-Match."""
@@ -134,21 +163,14 @@ class TrackerAutoSchema(AutoSchema):
             parameters.append(IF_NONE_MATCH)
         return parameters
 
-    def _get_response_headers_for_code(self, status_code: str, direction: str = "response") -> Schema:
-        headers = super()._get_response_headers_for_code(status_code, direction)
-        carries_etag = self.is_record_read() or self.is_conditional_write() or self.method == "POST"
-        if carries_etag and status_code in ("200", "201", "412") and not self.path.endswith(("/events/", "/history/")):
-            headers["ETag"] = {"schema": {"type": "string"}, "description": "The record's current version."}
-        return headers
-
     def error_codes(self) -> list[int]:
-        codes = {406, 414, 429}
+        codes = {406, 414, 429, 500, 503}
         if self.method in ("POST", "PUT", "PATCH"):
             codes.add(413)
         if self.method in SAFE_METHODS:
             codes |= {400} if self._is_list_view() or self.in_time_parameters() else set()
         else:
-            codes |= {400, 401, 403, 415} if self.method != "DELETE" else {401, 403, 409}
+            codes |= {400, 401, 403, 409, 415} if self.method != "DELETE" else {401, 403, 409}
             codes |= {412} if self.is_conditional_write() else set()
         if self.path.rstrip("/").endswith("}") or "{" in self.path:
             codes.add(404)

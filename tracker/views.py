@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -64,14 +64,18 @@ class RecordViewSet(
 ):
     """Reads through the resource's `Rows` (dicts, not model instances); writes through its services.
 
-    Subclasses set `rows_class`, `write_serializer_class` (what a client writes: related records by key) and
-    implement `perform_create`, `perform_update` and `perform_destroy` by calling the app's service functions.
-    `get_queryset()` returns the queryset that filters, search and ordering apply to.
+    Subclasses set `queryset` (what filters, search and ordering apply to), `rows_class`, `write_serializer_class`
+    (what a client writes: related records by key) and the app's service functions `create_service(**fields)`,
+    `update_service(record, **fields)` and `delete_service(record)`.
     """
 
     rows_class: type[Rows] | None = None
     read_serializer_class: type[Serializer[Any]] | None = None
     write_serializer_class: type[BaseSerializer[Any]] | None = None
+    # Read through the class (`type(self)`), so that a plain function is not bound as a method.
+    create_service: ClassVar[Callable[..., TrackedModel] | None] = None
+    update_service: ClassVar[Callable[..., TrackedModel] | None] = None
+    delete_service: ClassVar[Callable[[Any], None] | None] = None
     # A field besides the id that also finds a record at its address (`/pledges/{id or key}/`).
     key_lookup_field: str | None = None
 
@@ -125,7 +129,8 @@ class RecordViewSet(
         return self.get_paginated_response(rows.shape(list(page)))  # type: ignore[arg-type]  # always paged
 
     def represent(self, instance: Any) -> Shaped:
-        return self.get_rows().one(self.read_queryset().filter(pk=instance.pk))
+        # By `id`, which names the record on its model and on its history alike (where `pk` is a version's).
+        return self.get_rows().one(self.read_queryset().filter(id=instance.pk))
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
@@ -149,6 +154,21 @@ class RecordViewSet(
             self.check_precondition(instance)
             self.perform_destroy(instance)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def perform_create(self, serializer: BaseSerializer[Any]) -> TrackedModel:  # type: ignore[override]  # the record, to respond with
+        create = type(self).create_service
+        assert create is not None, "a RecordViewSet that creates sets create_service"
+        return create(**serializer.validated_data)
+
+    def perform_update(self, serializer: BaseSerializer[Any]) -> TrackedModel:  # type: ignore[override]  # the record, to respond with
+        update = type(self).update_service
+        assert update is not None, "a RecordViewSet that updates sets update_service"
+        return update(serializer.instance, **serializer.validated_data)
+
+    def perform_destroy(self, instance: TrackedModel) -> None:
+        delete = type(self).delete_service
+        assert delete is not None, "a RecordViewSet that deletes sets delete_service"
+        delete(instance)
 
     def write(self, serializer: BaseSerializer[Any], perform: Callable[[Any], Any]) -> Any:
         """Validate and apply a write in one transaction: whole or not at all, errors in the API's names."""

@@ -1,18 +1,17 @@
-"""What every commitments admin shares: reasons and history, timestamps, dates with precision, required rows."""
+"""What every commitments admin shares: reasons and history, timestamps, dates with precision, source links."""
 
-from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
-from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
-from tracker.admin import HistoryAdmin
-from tracker.dates import period_start
+from tracker.admin import EDITOR_SUPPLIED, HistoryAdmin
+from tracker.service_admin import ServiceInline
 
 DATE_HELP = _(
     "A date is stored as the first day of its period: a week from its Monday, a month from its first day, a year "
     "from 1 January. Choose the precision the source gives, never a finer one."
 )
+__all__ = ["EDITOR_SUPPLIED", "TIMESTAMPS", "TrackedAdmin", "dated_fieldset", "party_related"]
+
 TIMESTAMPS = (_("Record"), {"fields": (("created", "updated"),), "classes": ("collapse",)})
 
 
@@ -27,45 +26,21 @@ def party_related(path):
 
 
 class TrackedAdmin(HistoryAdmin):
-    """Base of every commitments admin: a reason for each change, history, revert and restore; timestamps read-only."""
+    """Base of every commitments admin: a reason for each change, history, revert and restore, writes through the
+    services; timestamps read-only."""
 
     readonly_fields = ("created", "updated")
 
 
-class PeriodDatesForm(forms.ModelForm):
-    """A model form that stores each date named in `period_dates` as the first day of its period."""
+class SourceLinksInline(ServiceInline, admin.TabularInline):
+    """A record's sources, each with where in it; its services take them as (source, locator) pairs."""
 
-    period_dates = ()
+    service_fields = ("sources",)
+    autocomplete_fields = ("source",)
+    extra = 1
 
-    def clean(self):
-        cleaned = super().clean()
-        for name in self.period_dates:
-            day, precision = cleaned.get(name), cleaned.get(f"{name}_precision")
-            if day and precision:
-                cleaned[name] = period_start(day, precision)
-        return cleaned
-
-
-class RequiredRowsFormSet(BaseInlineFormSet):
-    """An inline formset that must keep at least one row; `required_message` says what is missing.
-
-    The database cannot hold "at least one source", so the admin checks it here, where rows marked for
-    deletion and blank extra rows are both known.
-    """
-
-    required_message = _("Add at least one row.")
-
-    def clean(self):
-        super().clean()
-        if any(self.errors):
-            return
-        kept = [form for form in self.forms if form.cleaned_data and not self._should_delete_form(form)]
-        if not kept:
-            raise ValidationError(self.required_message, code="required")
-
-
-class SourcesRequiredFormSet(RequiredRowsFormSet):
-    required_message = _("Cite at least one source.")
+    def service_values(self, rows):
+        return {"sources": [(row.source, row.locator) for row in rows]}
 
 
 class ReadOnlyInline(admin.TabularInline):

@@ -1,14 +1,18 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from tracker.service_admin import ServiceInline
+
 from ..models import Condition, ConditionLink
-from .base import TIMESTAMPS
+from ..services.conditions import condition_create, condition_delete, condition_update
+from .base import EDITOR_SUPPLIED, TIMESTAMPS
 from .events import RecordWithEventsAdmin, StatusEventInline
 
 
-class ConditionLinkInline(admin.StackedInline):
+class ConditionLinkInline(ServiceInline, admin.StackedInline):
     """Where the condition bites: one pledge, or an initiative (with a party: that party's participation)."""
 
+    service_fields = ("links",)
     model = ConditionLink
     fk_name = "condition"
     fields = (("pledge", "initiative", "party"), ("insisted_by", "must_act"), ("statement", "source"), "note")
@@ -16,9 +20,10 @@ class ConditionLinkInline(admin.StackedInline):
     extra = 0
 
 
-class PledgeConditionLinkInline(admin.TabularInline):
+class PledgeConditionLinkInline(ServiceInline, admin.TabularInline):
     """The conditions that hold a pledge up."""
 
+    service_fields = ("condition_links",)
     model = ConditionLink
     fk_name = "pledge"
     fields = ("condition", "insisted_by", "must_act", "statement", "source", "note")
@@ -28,6 +33,9 @@ class PledgeConditionLinkInline(admin.TabularInline):
 
 @admin.register(Condition)
 class ConditionAdmin(RecordWithEventsAdmin):
+    create_service = condition_create
+    update_service = condition_update
+    delete_service = condition_delete
     list_display = ("name", "slug", "status", "updated")
     list_filter = ("status",)
     search_fields = ("name", "slug", "description")
@@ -35,6 +43,7 @@ class ConditionAdmin(RecordWithEventsAdmin):
     inlines = (ConditionLinkInline, StatusEventInline)
     fieldsets = (
         (None, {"fields": ("name", "slug", "description")}),
+        EDITOR_SUPPLIED,
         (_("Status"), {"fields": ("status", "add_event_link")}),
         TIMESTAMPS,
     )

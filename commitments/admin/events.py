@@ -6,11 +6,13 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from tracker.service_admin import ServiceInline
+
 from ..choices import ConditionStatus, InitiativeStatus, PledgeStatus
 from ..models import EventEvidence, StatusEvent
 from ..models.events import RECORD_FIELDS, STATUSES
-from ..services.events import record_status_refresh
-from .base import TIMESTAMPS, PeriodDatesForm, ReadOnlyInline, RequiredRowsFormSet, TrackedAdmin, dated_fieldset
+from ..services.events import record_status_refresh, status_event_create, status_event_delete, status_event_update
+from .base import TIMESTAMPS, ReadOnlyInline, TrackedAdmin, dated_fieldset
 
 STATUS_CHOICES = [
     (_("pledge"), PledgeStatus.choices),
@@ -19,19 +21,22 @@ STATUS_CHOICES = [
 ]
 
 
-class EvidenceRequiredFormSet(RequiredRowsFormSet):
-    required_message = _("An event cites at least one source or statement.")
+class EventEvidenceInline(ServiceInline, admin.TabularInline):
+    """An event's sources and statements, each with where in it."""
 
-
-class EventEvidenceInline(admin.TabularInline):
+    service_fields = ("sources", "statements")
     model = EventEvidence
-    formset = EvidenceRequiredFormSet
     autocomplete_fields = ("source", "statement")
     extra = 1
 
+    def service_values(self, rows):
+        return {
+            "sources": [(row.source, row.locator) for row in rows if row.source_id],
+            "statements": [(row.statement, row.locator) for row in rows if row.statement_id],
+        }
 
-class StatusEventForm(PeriodDatesForm):
-    period_dates = ("date",)
+
+class StatusEventForm(forms.ModelForm):
     status = forms.ChoiceField(label=_("status"), choices=STATUS_CHOICES)
 
     def __init__(self, *args, **kwargs):
@@ -47,36 +52,14 @@ class StatusEventForm(PeriodDatesForm):
                 return field
         return None
 
-    def clean(self):
-        cleaned = super().clean()
-        field = self.chosen_record_field(cleaned)
-        status = cleaned.get("status")
-        if field and status and status not in STATUSES[field].values:
-            self.add_error(
-                "status",
-                _("“%(status)s” is not a status of a %(record)s; choose one of: %(allowed)s.")
-                % {
-                    "status": status,
-                    "record": field,
-                    "allowed": ", ".join(STATUSES[field].values),
-                },
-            )
-        return cleaned
-
-    def chosen_record_field(self, cleaned):
-        chosen = [
-            field
-            for field in RECORD_FIELDS
-            if cleaned.get(field) or (field not in self.fields and getattr(self.instance, f"{field}_id"))
-        ]
-        return chosen[0] if len(chosen) == 1 else None
-
 
 @admin.register(StatusEvent)
 class StatusEventAdmin(TrackedAdmin):
-    """An event and its evidence. Saving or deleting one refreshes its record's status copy."""
+    """An event and its evidence. Its services refresh its record's status copy."""
 
     form = StatusEventForm
+    update_service = status_event_update
+    delete_service = status_event_delete
     list_display = ("__str__", "record_type", "status", "date", "date_precision", "created")
     list_filter = ("status", "date_precision")
     list_select_related = RECORD_FIELDS
@@ -100,24 +83,13 @@ class StatusEventAdmin(TrackedAdmin):
     def record_type(self, event):
         return event.record._meta.verbose_name
 
-    def save_model(self, request, obj, form, change):
-        """Refreshed here rather than in save_related, so that a revert from history refreshes it too."""
-        super().save_model(request, obj, form, change)
-        record_status_refresh(obj.record)
+    def create(self, values):
+        """The event's record is its service's first argument."""
+        records = [values.pop(field, None) for field in RECORD_FIELDS]
+        return status_event_create(next(record for record in records if record is not None), **values)
 
     def restored(self, request, event):
         record_status_refresh(event.record)
-
-    def delete_model(self, request, obj):
-        record = obj.record
-        super().delete_model(request, obj)
-        record_status_refresh(record)
-
-    def delete_queryset(self, request, queryset):
-        records = {event.record for event in queryset.select_related(*RECORD_FIELDS)}
-        super().delete_queryset(request, queryset)
-        for record in records:
-            record_status_refresh(record)
 
     def response_post_save_add(self, request, obj):
         return self.back_to_record(request, obj) or super().response_post_save_add(request, obj)
@@ -154,12 +126,6 @@ class RecordWithEventsAdmin(TrackedAdmin):
         return format_html(
             '<a href="{}?{}">{}</a>', reverse("admin:commitments_statusevent_add"), query, _("Add an event")
         )
-
-    def save_model(self, request, obj, form, change):
-        """A revert from history brings back an old status copy; the events decide it again."""
-        super().save_model(request, obj, form, change)
-        if change:
-            record_status_refresh(obj)
 
     def restored(self, request, record):
         """A restored record's status copy is decided again by the events restored with it."""

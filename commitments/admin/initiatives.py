@@ -2,17 +2,16 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Initiative
-from .base import TIMESTAMPS, PeriodDatesForm, dated_fieldset, party_related
+from ..services.initiatives import initiative_create, initiative_delete, initiative_update
+from .base import EDITOR_SUPPLIED, TIMESTAMPS, dated_fieldset, party_related
 from .events import RecordWithEventsAdmin, StatusEventInline
-
-
-class InitiativeForm(PeriodDatesForm):
-    period_dates = ("start", "end")
 
 
 @admin.register(Initiative)
 class InitiativeAdmin(RecordWithEventsAdmin):
-    form = InitiativeForm
+    create_service = initiative_create
+    update_service = initiative_update
+    delete_service = initiative_delete
     list_display = ("name", "slug", "parent", "lead", "location", "status", "start")
     list_filter = ("status",)
     list_select_related = ("parent", *party_related("lead"))
@@ -22,6 +21,7 @@ class InitiativeAdmin(RecordWithEventsAdmin):
     inlines = (StatusEventInline,)
     fieldsets = (
         (None, {"fields": ("name", "slug", "parent", "lead", "location", "description")}),
+        EDITOR_SUPPLIED,
         (_("Status"), {"fields": ("status", "add_event_link")}),
         dated_fieldset(_("Dates"), "start", "end"),
         TIMESTAMPS,

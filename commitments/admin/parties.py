@@ -5,13 +5,17 @@ from django.utils.translation import gettext_lazy as _
 
 from ..choices import PartyType
 from ..models import Organization, Party, Person
-from .base import TIMESTAMPS, TrackedAdmin
+from ..services import parties
+from .base import EDITOR_SUPPLIED, TIMESTAMPS, TrackedAdmin
 
 PARTY_RECORDS = ("country", "country_group", "organization")
 
 
 @admin.register(Organization)
 class OrganizationAdmin(TrackedAdmin):
+    create_service = parties.organization_create
+    update_service = parties.organization_update
+    delete_service = parties.organization_delete
     list_display = ("name", "acronym", "kind", "country", "parent")
     list_filter = ("kind",)
     list_select_related = ("country", "parent")
@@ -20,12 +24,16 @@ class OrganizationAdmin(TrackedAdmin):
     prepopulated_fields = {"slug": ("name",)}
     fieldsets = (
         (None, {"fields": ("name", "slug", "acronym", "kind", "country", "parent", "description")}),
+        EDITOR_SUPPLIED,
         TIMESTAMPS,
     )
 
 
 @admin.register(Person)
 class PersonAdmin(TrackedAdmin):
+    create_service = parties.person_create
+    update_service = parties.person_update
+    delete_service = parties.person_delete
     list_display = ("__str__", "name", "description", "organization", "country")
     list_filter = (("organization", admin.RelatedOnlyFieldListFilter),)
     list_select_related = ("organization", "country")
@@ -34,6 +42,7 @@ class PersonAdmin(TrackedAdmin):
     prepopulated_fields = {"slug": ("name",)}
     fieldsets = (
         (None, {"fields": ("name", "description", "slug", "organization", "country")}),
+        EDITOR_SUPPLIED,
         TIMESTAMPS,
     )
 
@@ -56,6 +65,9 @@ class PartyAdmin(TrackedAdmin):
     """Party rows are made on first use (a pledge's page makes its own); here they are looked up, or made
     ahead for the forms that pick a party directly. Once made, a party stays the record it was made for."""
 
+    create_service = parties.party_create
+    update_service = parties.party_update
+    delete_service = parties.party_delete
     list_display = ("__str__", "party_type", "record_link")
     list_filter = (PartyTypeFilter,)
     list_select_related = PARTY_RECORDS

@@ -1,15 +1,14 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from countries.models import Country, CountryGroup
 
 from ..models import Organization, Party, Pledge, PledgeSource
-from ..services.keys import unique_key
-from ..services.parties import party_for, party_key
-from .base import TIMESTAMPS, SourcesRequiredFormSet, party_related
+from ..services.parties import party_for
+from ..services.pledges import pledge_create, pledge_delete, pledge_update
+from .base import EDITOR_SUPPLIED, TIMESTAMPS, SourceLinksInline, party_related
 from .conditions import PledgeConditionLinkInline
 from .events import RecordWithEventsAdmin, StatusEventInline
 
@@ -23,7 +22,8 @@ def party_choice_field(name, queryset, label):
 
 
 class PledgeForm(forms.ModelForm):
-    """Picks the pledging party as a country, a country group or an organization; the Party row follows."""
+    """Picks the pledging party as a country, a country group or an organization; `party_for` finds its Party
+    row, or makes it."""
 
     country = party_choice_field("country", Country.objects.all(), _("country"))
     country_group = party_choice_field("country_group", CountryGroup.objects.all(), _("country group"))
@@ -36,26 +36,17 @@ class PledgeForm(forms.ModelForm):
             for name in PARTY_FIELDS:
                 self.initial.setdefault(name, getattr(party, f"{name}_id"))
 
-    def clean(self):
-        cleaned = super().clean()
-        self.party_choice = {name: cleaned[name] for name in PARTY_FIELDS if cleaned.get(name)}
-        if len(self.party_choice) != 1:
-            raise ValidationError(
-                _("Choose exactly one party: a country, a country group or an organization."), code="party"
-            )
-        return cleaned
 
-
-class PledgeSourceInline(admin.TabularInline):
+class PledgeSourceInline(SourceLinksInline):
     model = PledgeSource
-    formset = SourcesRequiredFormSet
-    autocomplete_fields = ("source",)
-    extra = 1
 
 
 @admin.register(Pledge)
 class PledgeAdmin(RecordWithEventsAdmin):
     form = PledgeForm
+    create_service = pledge_create
+    update_service = pledge_update
+    delete_service = pledge_delete
     list_display = ("key", "party", "initiative", "kind", "quantity", "status", "announced")
     list_filter = ("status", "kind", "quantity_qualifier", "initiative")
     list_select_related = ("initiative", *party_related("party"))
@@ -82,6 +73,7 @@ class PledgeAdmin(RecordWithEventsAdmin):
                 )
             },
         ),
+        EDITOR_SUPPLIED,
         (_("Status"), {"fields": ("status", ("announced", "announced_precision"), "add_event_link")}),
         TIMESTAMPS,
     )
@@ -93,10 +85,7 @@ class PledgeAdmin(RecordWithEventsAdmin):
     def quantity(self, pledge):
         return pledge.quantity_text or pledge.get_quantity_qualifier_display()
 
-    def save_model(self, request, obj, form, change):
-        """The party comes from the form's choice; a new pledge's key is made as `pledge_create` makes it."""
-        obj.party = party_for(**form.party_choice)
-        if not change:
-            base = f"{party_key(obj.party)}-{obj.initiative.slug}-{obj.kind}"
-            obj.key = unique_key(Pledge, base)
-        super().save_model(request, obj, form, change)
+    def service_values(self, form):
+        """The party, as `party_for` finds or makes it from the one record chosen."""
+        chosen = {name: form.cleaned_data.get(name) for name in PARTY_FIELDS}
+        return {**super().service_values(form), "party": party_for(**chosen)}

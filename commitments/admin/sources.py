@@ -3,11 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Source
-from .base import TIMESTAMPS, PeriodDatesForm, ReadOnlyInline, TrackedAdmin, dated_fieldset
-
-
-class SourceForm(PeriodDatesForm):
-    period_dates = ("published",)
+from ..services.sources import source_create, source_delete, source_update
+from .base import TIMESTAMPS, ReadOnlyInline, TrackedAdmin, dated_fieldset
 
 
 class TranslationInline(ReadOnlyInline):
@@ -22,7 +19,9 @@ class TranslationInline(ReadOnlyInline):
 
 @admin.register(Source)
 class SourceAdmin(TrackedAdmin):
-    form = SourceForm
+    create_service = source_create
+    update_service = source_update
+    delete_service = source_delete
     list_display = ("title", "publisher", "published", "published_precision", "language", "kind", "translation_of")
     list_filter = ("kind", "language", "title_supplied")
     list_select_related = ("publisher", "translation_of")

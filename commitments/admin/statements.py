@@ -4,43 +4,45 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from tracker.service_admin import ServiceInline
+
 from ..audit import audit_lines
 from ..models import Statement, StatementBasis, StatementSource, StatementSpeaker, StatementTarget
-from ..services.keys import unique_key
-from ..services.statements import statement_key_base
-from .base import TIMESTAMPS, PeriodDatesForm, SourcesRequiredFormSet, TrackedAdmin, dated_fieldset, party_related
+from ..services.statements import statement_create, statement_delete, statement_update
+from .base import TIMESTAMPS, SourceLinksInline, TrackedAdmin, dated_fieldset, party_related
 
 
-class StatementForm(PeriodDatesForm):
-    period_dates = ("date",)
+class StatementSpeakerInline(ServiceInline, admin.TabularInline):
+    """The speakers in the order of their positions, which the services number from 0."""
 
-
-class StatementSpeakerInline(admin.TabularInline):
+    service_fields = ("speakers",)
     model = StatementSpeaker
     fields = ("person", "organization", "role", "count", "position")
     autocomplete_fields = ("person", "organization")
     extra = 1
 
+    def service_values(self, rows):
+        return {"speakers": sorted(rows, key=lambda speaker: speaker.position)}
 
-class StatementBasisInline(admin.TabularInline):
+
+class StatementBasisInline(ServiceInline, admin.TabularInline):
     """The parties the statement reports according to, neither its speakers nor the party spoken for."""
 
+    service_fields = ("according_to",)
     model = StatementBasis
     fields = ("party", "words")
     autocomplete_fields = ("party",)
     extra = 0
 
 
-class StatementSourceInline(admin.TabularInline):
+class StatementSourceInline(SourceLinksInline):
     model = StatementSource
-    formset = SourcesRequiredFormSet
-    autocomplete_fields = ("source",)
-    extra = 1
 
 
-class StatementTargetInline(admin.TabularInline):
+class StatementTargetInline(ServiceInline, admin.TabularInline):
     """What the statement is about, each target with its own stance."""
 
+    service_fields = ("targets",)
     model = StatementTarget
     fields = ("party", "pledge", "condition", "initiative", "stance")
     autocomplete_fields = ("party", "pledge", "condition", "initiative")
@@ -49,7 +51,9 @@ class StatementTargetInline(admin.TabularInline):
 
 @admin.register(Statement)
 class StatementAdmin(TrackedAdmin):
-    form = StatementForm
+    create_service = statement_create
+    update_service = statement_update
+    delete_service = statement_delete
     list_display = ("key", "kind", "speaker_names", "date", "date_precision", "on_behalf_of", "language")
     list_filter = ("kind", "date_precision", "text_origin", "translation_by", "language")
     list_select_related = party_related("on_behalf_of")
@@ -98,28 +102,3 @@ class StatementAdmin(TrackedAdmin):
     @admin.display(description=_("speakers"))
     def speaker_names(self, statement):
         return ", ".join(str(speaker) for speaker in statement.speakers.all())
-
-    def save_model(self, request, obj, form, change):
-        """A new statement's key names its first speaker, known only from the inline: it is saved in
-        save_related, once the speakers' forms are at hand."""
-        if change:
-            super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        if not change:
-            statement = form.instance
-            statement.key = unique_key(Statement, statement_key_base(statement.date, speakers_of(formsets)))
-            super().save_model(request, statement, form, change)
-        super().save_related(request, form, formsets, change)
-
-
-def speakers_of(formsets):
-    """The unsaved speakers of a statement's add form, in their order."""
-    forms = [
-        form
-        for formset in formsets
-        if formset.model is StatementSpeaker
-        for form in formset.forms
-        if form.cleaned_data and not form.cleaned_data.get("DELETE")
-    ]
-    return [form.instance for form in sorted(forms, key=lambda form: form.cleaned_data.get("position") or 0)]

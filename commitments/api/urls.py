@@ -1,3 +1,4 @@
+from .names import CONDITIONS, INITIATIVES, ORGANIZATIONS, PEOPLE, PLEDGES, SOURCES, STATEMENTS
 from .views import (
     ConditionViewSet,
     InitiativeViewSet,
@@ -9,11 +10,11 @@ from .views import (
 )
 
 routes = [
-    ("organizations", OrganizationViewSet, "organization"),
-    ("people", PersonViewSet, "person"),
-    ("initiatives", InitiativeViewSet, "initiative"),
-    ("pledges", PledgeViewSet, "pledge"),
-    ("conditions", ConditionViewSet, "condition"),
-    ("statements", StatementViewSet, "statement"),
-    ("sources", SourceViewSet, "source"),
+    (ORGANIZATIONS.name, OrganizationViewSet, "organization"),
+    (PEOPLE.name, PersonViewSet, "person"),
+    (INITIATIVES.name, InitiativeViewSet, "initiative"),
+    (PLEDGES.name, PledgeViewSet, "pledge"),
+    (CONDITIONS.name, ConditionViewSet, "condition"),
+    (STATEMENTS.name, StatementViewSet, "statement"),
+    (SOURCES.name, SourceViewSet, "source"),
 ]

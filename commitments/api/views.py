@@ -27,18 +27,7 @@ KEY_OR_ID = r"[-a-zA-Z0-9_]+"
 
 
 class ServiceViewSet(RecordViewSet):
-    """A RecordViewSet whose writes call `create`, `update` and `delete` service functions."""
-
-    create_service = update_service = delete_service = None
-
-    def perform_create(self, serializer):
-        return type(self).create_service(**serializer.validated_data)
-
-    def perform_update(self, serializer):
-        return type(self).update_service(serializer.instance, **serializer.validated_data)
-
-    def perform_destroy(self, instance):
-        type(self).delete_service(instance)
+    """A RecordViewSet of the domain, whose refusals of a written `key` or `status` say how those change."""
 
     def read_only_hints(self):
         hints = {"key": _("The key is assigned by the tracker and never changes.")}
@@ -89,6 +78,14 @@ def add_event(view, record, serializer):
     return Response(body, status=status.HTTP_201_CREATED)
 
 
+def timeline_history_links(field):
+    """The history links of a record with a status timeline (`field` of StatusEvent): its events, and theirs."""
+    return {
+        "events": ("commitments.StatusEvent", field),
+        "evidence": ("commitments.EventEvidence", "event", "events"),
+    }
+
+
 def timeline(view, record):
     """The record's events as the view reads them: as of `as_of`, and up to `valid_at` when given."""
     field = view.get_queryset().model._meta.model_name
@@ -101,6 +98,7 @@ class OrganizationViewSet(ServiceViewSet):
     """Non-state and multilateral parties, government bodies, militaries, think tanks and publishers."""
 
     lookup_field = "slug"
+    queryset = models.Organization.objects.all()
     rows_class = OrganizationRows
     write_serializer_class = parties.OrganizationWriteSerializer
     filterset_class = filters.OrganizationFilterSet
@@ -111,16 +109,13 @@ class OrganizationViewSet(ServiceViewSet):
     update_service = services.parties.organization_update
     delete_service = services.parties.organization_delete
 
-    def get_queryset(self):
-        """Every organization; the row shape is OrganizationRows'."""
-        return models.Organization.objects.all()
-
 
 @document_record_viewset(parties.PersonSerializer, parties.PersonWriteSerializer, "person", "slug")
 class PersonViewSet(ServiceViewSet):
     """People, named or anonymous ("a Hamas spokesperson")."""
 
     lookup_field = "slug"
+    queryset = models.Person.objects.all()
     rows_class = PersonRows
     write_serializer_class = parties.PersonWriteSerializer
     filterset_class = filters.PersonFilterSet
@@ -131,16 +126,13 @@ class PersonViewSet(ServiceViewSet):
     update_service = services.parties.person_update
     delete_service = services.parties.person_delete
 
-    def get_queryset(self):
-        """Every person; the row shape is PersonRows'."""
-        return models.Person.objects.all()
-
 
 @document_record_viewset(sources.SourceSerializer, sources.SourceWriteSerializer, "source", "id")
 class SourceViewSet(ServiceViewSet):
     """Where claims come from: reports, statements, documents, and translations of them."""
 
     lookup_value_regex = r"\d+"
+    queryset = models.Source.objects.all()
     rows_class = SourceRows
     write_serializer_class = sources.SourceWriteSerializer
     filterset_class = filters.SourceFilterSet
@@ -151,16 +143,13 @@ class SourceViewSet(ServiceViewSet):
     update_service = services.sources.source_update
     delete_service = services.sources.source_delete
 
-    def get_queryset(self):
-        """Every source; the row shape is SourceRows'."""
-        return models.Source.objects.all()
-
 
 @document_record_viewset(initiatives.InitiativeSerializer, initiatives.InitiativeWriteSerializer, "initiative", "slug")
 class InitiativeViewSet(ServiceViewSet):
     """What is pledged to or proposed, with its status timeline at `events/`."""
 
     lookup_field = "slug"
+    queryset = models.Initiative.objects.all()
     rows_class = InitiativeRows
     write_serializer_class = initiatives.InitiativeWriteSerializer
     filterset_class = filters.InitiativeFilterSet
@@ -172,14 +161,7 @@ class InitiativeViewSet(ServiceViewSet):
     delete_service = services.initiatives.initiative_delete
     events = events_action(events.InitiativeEventSerializer, events.InitiativeEventWriteSerializer)
     status_timeline = StatusTimeline("initiative")
-    history_links = {
-        "events": ("commitments.StatusEvent", "initiative"),
-        "evidence": ("commitments.EventEvidence", "event", "events"),
-    }
-
-    def get_queryset(self):
-        """Every initiative; the row shape is InitiativeRows'."""
-        return models.Initiative.objects.all()
+    history_links = timeline_history_links("initiative")
 
 
 @document_record_viewset(pledges.PledgeSerializer, pledges.PledgeWriteSerializer, "pledge", "id or key")
@@ -188,6 +170,7 @@ class PledgeViewSet(ServiceViewSet):
 
     lookup_value_regex = KEY_OR_ID
     key_lookup_field = "key"
+    queryset = models.Pledge.objects.all()
     rows_class = PledgeRows
     write_serializer_class = pledges.PledgeWriteSerializer
     filterset_class = filters.PledgeFilterSet
@@ -209,14 +192,9 @@ class PledgeViewSet(ServiceViewSet):
     status_timeline = StatusTimeline("pledge")
     history_links = {
         "sources": ("commitments.PledgeSource", "pledge"),
-        "events": ("commitments.StatusEvent", "pledge"),
-        "evidence": ("commitments.EventEvidence", "event", "events"),
+        **timeline_history_links("pledge"),
         "condition_links": ("commitments.ConditionLink", "pledge"),
     }
-
-    def get_queryset(self):
-        """Every pledge; the row shape is PledgeRows'."""
-        return models.Pledge.objects.all()
 
 
 @document_record_viewset(conditions.ConditionSerializer, conditions.ConditionWriteSerializer, "condition", "slug")
@@ -224,6 +202,7 @@ class ConditionViewSet(ServiceViewSet):
     """Issues that hold commitments up, where each bites, and their status timelines."""
 
     lookup_field = "slug"
+    queryset = models.Condition.objects.all()
     rows_class = ConditionRows
     write_serializer_class = conditions.ConditionWriteSerializer
     filterset_class = filters.ConditionFilterSet
@@ -237,13 +216,8 @@ class ConditionViewSet(ServiceViewSet):
     status_timeline = StatusTimeline("condition")
     history_links = {
         "links": ("commitments.ConditionLink", "condition"),
-        "events": ("commitments.StatusEvent", "condition"),
-        "evidence": ("commitments.EventEvidence", "event", "events"),
+        **timeline_history_links("condition"),
     }
-
-    def get_queryset(self):
-        """Every condition; the row shape is ConditionRows'."""
-        return models.Condition.objects.all()
 
 
 @document_record_viewset(statements.StatementSerializer, statements.StatementWriteSerializer, "statement", "id or key")
@@ -252,6 +226,7 @@ class StatementViewSet(ServiceViewSet):
 
     lookup_value_regex = KEY_OR_ID
     key_lookup_field = "key"
+    queryset = models.Statement.objects.all()
     rows_class = StatementRows
     write_serializer_class = statements.StatementWriteSerializer
     filterset_class = filters.StatementFilterSet
@@ -275,10 +250,6 @@ class StatementViewSet(ServiceViewSet):
         "targets": ("commitments.StatementTarget", "statement"),
     }
 
-    def get_queryset(self):
-        """Every statement; the row shape is StatementRows'."""
-        return models.Statement.objects.all()
-
     def read_queryset(self):
         """With `reported` from the cited sources, as of the same instant as the statements."""
-        return super().read_queryset().with_reported()
+        return super().read_queryset().with_reported(self.tables)

@@ -1,5 +1,5 @@
-"""Query filters of the API.md contract; several comma-separated values mean "any of", and an invalid value is
-a 400 naming the parameter."""
+"""Query filters of the contract (docs/api.md, "Filters"); several comma-separated values mean "any of", and an
+invalid value is a 400 naming the parameter."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -213,16 +213,16 @@ class PledgeFilterSet(TrackerFilterSet):
         return queryset.by_countries(ids)
 
     def by_groups(self, queryset, ids):
-        return queryset.by_groups(ids)
+        return queryset.by_groups(ids, self.tables)
 
     def by_organizations(self, queryset, ids):
         return queryset.by_organizations(ids)
 
     def held_up_by(self, queryset, ids):
-        return queryset.held_up_by(ids)
+        return queryset.held_up_by(ids, self.tables)
 
     def citing(self, queryset, ids):
-        return queryset.citing(ids)
+        return queryset.citing(ids, self.tables)
 
     def units(self):
         return validated_list("unit", self.form.cleaned_data.get("unit") or [PERSONS], validate_unit)

@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 from countries.filters import CountryCodesFilter
 from countries.models import CountryGroup
 from tracker.filters import AnyOfChoiceFilter, PeriodEndsAfterFilter, PeriodStartsBeforeFilter, TrackerFilterSet
-from tracker.rows import tables_for
 
 from ..choices import ConditionStatus, Stance, StatementKind
 from ..models import Condition, Initiative, Organization, Person, Pledge, Statement
@@ -28,13 +27,13 @@ class ConditionFilterSet(TrackerFilterSet):
         fields = ["status", "initiative", "pledge", "country"]
 
     def for_initiatives(self, queryset, ids):
-        return queryset.for_initiatives(ids)
+        return queryset.for_initiatives(ids, self.tables)
 
     def for_pledges(self, queryset, ids):
-        return queryset.holding_up(Pledge.objects.filter(id__in=ids))
+        return queryset.holding_up(Pledge.objects.filter(id__in=ids), self.tables)
 
     def for_countries(self, queryset, ids):
-        return queryset.for_countries(ids)
+        return queryset.for_countries(ids, self.tables)
 
 
 class StatementFilterSet(TrackerFilterSet):
@@ -90,9 +89,9 @@ class StatementFilterSet(TrackerFilterSet):
         stance = self.form.cleaned_data.get("stance")
         stance_condition = Q(stance__in=stance) if stance else Q()
         if stance and not self.target_conditions:
-            return queryset.with_targets(stance_condition)
+            return queryset.with_targets(stance_condition, self.tables)
         for condition in self.target_conditions:
-            queryset = queryset.with_targets(condition & stance_condition)
+            queryset = queryset.with_targets(condition & stance_condition, self.tables)
         return queryset
 
     def filter_stance(self, queryset, name, value):
@@ -103,16 +102,16 @@ class StatementFilterSet(TrackerFilterSet):
         return queryset
 
     def spoken_by(self, queryset, ids):
-        return queryset.spoken_by_people(ids)
+        return queryset.spoken_by_people(ids, self.tables)
 
     def involving_organizations(self, queryset, ids):
-        return queryset.involving_organizations(ids)
+        return queryset.involving_organizations(ids, self.tables)
 
     def according_to_countries(self, queryset, ids):
-        return queryset.according_to(Q(party__country_id__in=ids))
+        return queryset.according_to(Q(party__country_id__in=ids), self.tables)
 
     def according_to_organizations(self, queryset, ids):
-        return queryset.according_to(Q(party__organization_id__in=ids))
+        return queryset.according_to(Q(party__organization_id__in=ids), self.tables)
 
     def about_countries(self, queryset, ids):
         return self.target(queryset, Q(party__country_id__in=ids) | Q(pledge__party__country_id__in=ids))
@@ -129,16 +128,14 @@ class StatementFilterSet(TrackerFilterSet):
     def about_conditions(self, queryset, ids):
         if self.form.cleaned_data.get("stance"):
             return self.target(queryset, Q(condition_id__in=ids))
-        return queryset.filter(
-            Q(id__in=tables_for(queryset).of(Statement).with_targets(Q(condition_id__in=ids)).values("id"))
-            | queryset.evidence_for_conditions(ids)
-        )
+        about = self.tables.of(Statement).with_targets(Q(condition_id__in=ids), self.tables)
+        return queryset.filter(Q(id__in=about.values("id")) | queryset.evidence_for_conditions(ids, self.tables))
 
     def about_initiatives(self, queryset, ids):
         return self.target(queryset, Q(initiative_id__in=ids) | Q(pledge__initiative_id__in=ids))
 
     def citing(self, queryset, ids):
-        return queryset.citing(ids)
+        return queryset.citing(ids, self.tables)
 
     def published_by(self, queryset, ids):
-        return queryset.published_by(ids)
+        return queryset.published_by(ids, self.tables)

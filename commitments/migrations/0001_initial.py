@@ -721,11 +721,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='party',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('country__isnull', False), ('country_group__isnull', True), ('organization__isnull', True)), models.Q(('country__isnull', True), ('country_group__isnull', False), ('organization__isnull', True)), models.Q(('country__isnull', True), ('country_group__isnull', True), ('organization__isnull', False)), _connector='OR'), name='party_exactly_one', violation_error_message='A party is exactly one of a country, a country group or an organization.'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('country__isnull', False), ('country_group__isnull', True), ('organization__isnull', True)), models.Q(('country__isnull', True), ('country_group__isnull', False), ('organization__isnull', True)), models.Q(('country__isnull', True), ('country_group__isnull', True), ('organization__isnull', False)), _connector='OR'), name='party_exactly_one', violation_error_code='party_exactly_one', violation_error_message='A party is exactly one of a country, a country group or an organization.'),
         ),
         migrations.AddConstraint(
             model_name='person',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('name', ''), _negated=True), models.Q(('description', ''), _negated=True), _connector='OR'), name='person_named_or_described', violation_error_message='A person needs a name or, if anonymous, a description.'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('name', ''), _negated=True), models.Q(('description', ''), _negated=True), _connector='OR'), name='person_named_or_described', violation_error_code='person_named_or_described', violation_error_message='A person needs a name or, if anonymous, a description.'),
         ),
         migrations.AddIndex(
             model_name='pledge',
@@ -741,63 +741,63 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='pledge',
-            constraint=models.CheckConstraint(condition=models.Q(('quantity_low__isnull', True), ('quantity_low__gte', 0), _connector='OR'), name='pledge_quantity_low_not_negative', violation_error_code='quantity', violation_error_message='The low bound cannot be negative.'),
+            constraint=models.CheckConstraint(condition=models.Q(('quantity_low__isnull', True), ('quantity_low__gte', 0), _connector='OR'), name='pledge_quantity_low_not_negative', violation_error_code='pledge_quantity_low_not_negative', violation_error_message='The low bound cannot be negative.'),
         ),
         migrations.AddConstraint(
             model_name='pledge',
-            constraint=models.CheckConstraint(condition=models.Q(('quantity_high__isnull', True), ('quantity_high__gte', 0), _connector='OR'), name='pledge_quantity_high_not_negative', violation_error_code='quantity', violation_error_message='The high bound cannot be negative.'),
+            constraint=models.CheckConstraint(condition=models.Q(('quantity_high__isnull', True), ('quantity_high__gte', 0), _connector='OR'), name='pledge_quantity_high_not_negative', violation_error_code='pledge_quantity_high_not_negative', violation_error_message='The high bound cannot be negative.'),
         ),
         migrations.AddConstraint(
             model_name='pledge',
-            constraint=models.CheckConstraint(condition=models.Q(('quantity_low__isnull', True), ('quantity_high__isnull', True), ('quantity_low__lte', models.F('quantity_high')), _connector='OR'), name='pledge_quantity_low_not_above_high', violation_error_code='quantity', violation_error_message='The low bound cannot be above the high bound.'),
+            constraint=models.CheckConstraint(condition=models.Q(('quantity_low__isnull', True), ('quantity_high__isnull', True), ('quantity_low__lte', models.F('quantity_high')), _connector='OR'), name='pledge_quantity_low_not_above_high', violation_error_code='pledge_quantity_low_not_above_high', violation_error_message='The low bound cannot be above the high bound.'),
         ),
         migrations.AddConstraint(
             model_name='pledge',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('quantity_qualifier', 'exact'), _negated=True), models.Q(('quantity_low__isnull', False), ('quantity_high__isnull', False), ('quantity_low', models.F('quantity_high'))), _connector='OR'), name='pledge_quantity_exact', violation_error_code='quantity', violation_error_message='An exact quantity has low and high bounds, both equal to the number.'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('quantity_qualifier', 'exact'), _negated=True), models.Q(('quantity_low__isnull', False), ('quantity_high__isnull', False), ('quantity_low', models.F('quantity_high'))), _connector='OR'), name='pledge_quantity_exact', violation_error_code='pledge_quantity_exact', violation_error_message='An exact quantity has low and high bounds, both equal to the number.'),
         ),
         migrations.AddConstraint(
             model_name='pledge',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('quantity_qualifier', 'approximate'), _negated=True), models.Q(('quantity_low__isnull', False), ('quantity_high__isnull', False), ('quantity_low', models.F('quantity_high'))), _connector='OR'), name='pledge_quantity_approximate', violation_error_code='quantity', violation_error_message='An approximate quantity has low and high bounds, both equal to the number stated.'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('quantity_qualifier', 'approximate'), _negated=True), models.Q(('quantity_low__isnull', False), ('quantity_high__isnull', False), ('quantity_low', models.F('quantity_high'))), _connector='OR'), name='pledge_quantity_approximate', violation_error_code='pledge_quantity_approximate', violation_error_message='An approximate quantity has low and high bounds, both equal to the number stated.'),
         ),
         migrations.AddConstraint(
             model_name='pledge',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('quantity_qualifier', 'range'), _negated=True), models.Q(('quantity_low__isnull', False), ('quantity_high__isnull', False), ('quantity_low__lt', models.F('quantity_high'))), _connector='OR'), name='pledge_quantity_range', violation_error_code='quantity', violation_error_message='A range has a low bound below its high bound.'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('quantity_qualifier', 'range'), _negated=True), models.Q(('quantity_low__isnull', False), ('quantity_high__isnull', False), ('quantity_low__lt', models.F('quantity_high'))), _connector='OR'), name='pledge_quantity_range', violation_error_code='pledge_quantity_range', violation_error_message='A range has a low bound below its high bound.'),
         ),
         migrations.AddConstraint(
             model_name='pledge',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('quantity_qualifier', 'at_least'), _negated=True), models.Q(('quantity_low__isnull', False), ('quantity_high__isnull', True)), _connector='OR'), name='pledge_quantity_at_least', violation_error_code='quantity', violation_error_message='“At least” has a low bound and no high bound.'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('quantity_qualifier', 'at_least'), _negated=True), models.Q(('quantity_low__isnull', False), ('quantity_high__isnull', True)), _connector='OR'), name='pledge_quantity_at_least', violation_error_code='pledge_quantity_at_least', violation_error_message='“At least” has a low bound and no high bound.'),
         ),
         migrations.AddConstraint(
             model_name='pledge',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('quantity_qualifier', 'up_to'), _negated=True), models.Q(('quantity_low__isnull', True), ('quantity_high__isnull', False)), _connector='OR'), name='pledge_quantity_up_to', violation_error_code='quantity', violation_error_message='“Up to” has a high bound and no low bound.'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('quantity_qualifier', 'up_to'), _negated=True), models.Q(('quantity_low__isnull', True), ('quantity_high__isnull', False)), _connector='OR'), name='pledge_quantity_up_to', violation_error_code='pledge_quantity_up_to', violation_error_message='“Up to” has a high bound and no low bound.'),
         ),
         migrations.AddConstraint(
             model_name='pledge',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('quantity_qualifier', 'unspecified'), _negated=True), models.Q(('quantity_low__isnull', True), ('quantity_high__isnull', True)), _connector='OR'), name='pledge_quantity_unspecified', violation_error_code='quantity', violation_error_message='An unspecified quantity has no bounds.'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('quantity_qualifier', 'unspecified'), _negated=True), models.Q(('quantity_low__isnull', True), ('quantity_high__isnull', True)), _connector='OR'), name='pledge_quantity_unspecified', violation_error_code='pledge_quantity_unspecified', violation_error_message='An unspecified quantity has no bounds.'),
         ),
         migrations.AddConstraint(
             model_name='pledge',
-            constraint=models.CheckConstraint(condition=models.Q(('quantity_unit', 'persons'), ('quantity_unit__regex', '^[A-Z]{3}$'), _connector='OR'), name='pledge_quantity_unit_persons_or_currency', violation_error_code='quantity', violation_error_message='The unit is persons or an ISO 4217 currency code.'),
+            constraint=models.CheckConstraint(condition=models.Q(('quantity_unit', 'persons'), ('quantity_unit__regex', '^[A-Z]{3}$'), _connector='OR'), name='pledge_quantity_unit_persons_or_currency', violation_error_code='pledge_quantity_unit_persons_or_currency', violation_error_message='The unit is persons or an ISO 4217 currency code.'),
         ),
         migrations.AddConstraint(
             model_name='pledge',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind__in', ('troops', 'personnel', 'police', 'staff_officers', 'observers', 'trainers')), _negated=True), ('quantity_unit', 'persons'), _connector='OR'), name='pledge_personnel_counted_in_persons', violation_error_code='quantity', violation_error_message='Troops, personnel, police, officers, observers and trainers are counted in persons.'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind__in', ('troops', 'personnel', 'police', 'staff_officers', 'observers', 'trainers')), _negated=True), ('quantity_unit', 'persons'), _connector='OR'), name='pledge_personnel_counted_in_persons', violation_error_code='pledge_personnel_counted_in_persons', violation_error_message='Troops, personnel, police, officers, observers and trainers are counted in persons.'),
         ),
         migrations.AddConstraint(
             model_name='pledge',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'funding'), _negated=True), models.Q(('quantity_unit', 'persons'), _negated=True), _connector='OR'), name='pledge_funding_in_currency', violation_error_code='quantity', violation_error_message='Funding is counted in a currency, not in persons.'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'funding'), _negated=True), models.Q(('quantity_unit', 'persons'), _negated=True), _connector='OR'), name='pledge_funding_in_currency', violation_error_code='pledge_funding_in_currency', violation_error_message='Funding is counted in a currency, not in persons.'),
         ),
         migrations.AddConstraint(
             model_name='source',
-            constraint=models.UniqueConstraint(condition=models.Q(('url', ''), _negated=True), fields=('url',), name='source_url_unique', violation_error_code='document_url', violation_error_message='Another source already has this URL.'),
+            constraint=models.UniqueConstraint(condition=models.Q(('url', ''), _negated=True), fields=('url',), name='source_url_unique', violation_error_code='source_url_unique', violation_error_message='Another source already has this URL.'),
         ),
         migrations.AddConstraint(
             model_name='source',
-            constraint=models.CheckConstraint(condition=models.Q(('translation_of__isnull', True), models.Q(('translation_of', models.F('id')), _negated=True), _connector='OR'), name='source_not_translation_of_itself', violation_error_code='translation_of', violation_error_message='A source cannot be a translation of itself.'),
+            constraint=models.CheckConstraint(condition=models.Q(('translation_of__isnull', True), models.Q(('translation_of', models.F('id')), _negated=True), _connector='OR'), name='source_not_translation_of_itself', violation_error_code='source_not_translation_of_itself', violation_error_message='A source cannot be a translation of itself.'),
         ),
         migrations.AddConstraint(
             model_name='pledgesource',
-            constraint=models.UniqueConstraint(fields=('pledge', 'source'), name='pledge_source_unique', violation_error_code='sources', violation_error_message='This source is already cited for the pledge.'),
+            constraint=models.UniqueConstraint(fields=('pledge', 'source'), name='pledge_source_unique', violation_error_code='pledge_source_unique', violation_error_message='This source is already cited for the pledge.'),
         ),
         migrations.AddIndex(
             model_name='statement',
@@ -805,59 +805,59 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='statement',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('translation', ''), ('translation_by', '')), models.Q(models.Q(('translation', ''), _negated=True), models.Q(('translation_by', ''), _negated=True)), _connector='OR'), name='statement_translation_has_translator', violation_error_code='translation_by', violation_error_message='A translation says who made it, and only a translation does.'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('translation', ''), ('translation_by', '')), models.Q(models.Q(('translation', ''), _negated=True), models.Q(('translation_by', ''), _negated=True)), _connector='OR'), name='statement_translation_has_translator', violation_error_code='statement_translation_has_translator', violation_error_message='A translation says who made it, and only a translation does.'),
         ),
         migrations.AddConstraint(
             model_name='statement',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind__in', ['quote', 'paraphrase', 'announcement', 'report']), _negated=True), models.Q(('text', ''), _negated=True), _connector='OR'), name='statement_said_something_has_text', violation_error_code='text', violation_error_message='A quote, paraphrase, announcement or report has its text.'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind__in', ['quote', 'paraphrase', 'announcement', 'report']), _negated=True), models.Q(('text', ''), _negated=True), _connector='OR'), name='statement_said_something_has_text', violation_error_code='statement_said_something_has_text', violation_error_message='A quote, paraphrase, announcement or report has its text.'),
         ),
         migrations.AddConstraint(
             model_name='conditionlink',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('initiative__isnull', True), ('party__isnull', True), ('pledge__isnull', False)), models.Q(('initiative__isnull', False), ('pledge__isnull', True)), _connector='OR'), name='conditionlink_holds_up_one_thing', violation_error_code='links', violation_error_message="A condition link holds up one pledge, or an initiative (with a party: that party's participation)."),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('initiative__isnull', True), ('party__isnull', True), ('pledge__isnull', False)), models.Q(('initiative__isnull', False), ('pledge__isnull', True)), _connector='OR'), name='conditionlink_holds_up_one_thing', violation_error_code='conditionlink_holds_up_one_thing', violation_error_message="A condition link holds up one pledge, or an initiative (with a party: that party's participation)."),
         ),
         migrations.AddConstraint(
             model_name='conditionlink',
-            constraint=models.CheckConstraint(condition=models.Q(('statement__isnull', False), ('source__isnull', False), _connector='OR'), name='conditionlink_has_evidence', violation_error_code='links', violation_error_message='A condition link cites its evidence: a statement or a source.'),
+            constraint=models.CheckConstraint(condition=models.Q(('statement__isnull', False), ('source__isnull', False), _connector='OR'), name='conditionlink_has_evidence', violation_error_code='conditionlink_has_evidence', violation_error_message='A condition link cites its evidence: a statement or a source.'),
         ),
         migrations.AddConstraint(
             model_name='statementsource',
-            constraint=models.UniqueConstraint(fields=('statement', 'source'), name='statement_source_unique', violation_error_code='sources', violation_error_message='This source is already cited for the statement.'),
+            constraint=models.UniqueConstraint(fields=('statement', 'source'), name='statement_source_unique', violation_error_code='statement_source_unique', violation_error_message='This source is already cited for the statement.'),
         ),
         migrations.AddConstraint(
             model_name='statementspeaker',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('organization__isnull', True), ('person__isnull', False)), models.Q(('organization__isnull', False), ('person__isnull', True)), _connector='OR'), name='statementspeaker_person_or_organization', violation_error_code='speakers', violation_error_message='A speaker is either a person or an organization.'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('organization__isnull', True), ('person__isnull', False)), models.Q(('organization__isnull', False), ('person__isnull', True)), _connector='OR'), name='statementspeaker_person_or_organization', violation_error_code='statementspeaker_person_or_organization', violation_error_message='A speaker is either a person or an organization.'),
         ),
         migrations.AddConstraint(
             model_name='statementspeaker',
-            constraint=models.UniqueConstraint(condition=models.Q(('person__isnull', False)), fields=('statement', 'person'), name='statementspeaker_person_unique', violation_error_code='speakers', violation_error_message='This person is already a speaker of the statement.'),
+            constraint=models.UniqueConstraint(condition=models.Q(('person__isnull', False)), fields=('statement', 'person'), name='statementspeaker_person_unique', violation_error_code='statementspeaker_person_unique', violation_error_message='This person is already a speaker of the statement.'),
         ),
         migrations.AddConstraint(
             model_name='statementspeaker',
-            constraint=models.UniqueConstraint(condition=models.Q(('organization__isnull', False)), fields=('statement', 'organization'), name='statementspeaker_organization_unique', violation_error_code='speakers', violation_error_message='This organization is already a speaker of the statement.'),
+            constraint=models.UniqueConstraint(condition=models.Q(('organization__isnull', False)), fields=('statement', 'organization'), name='statementspeaker_organization_unique', violation_error_code='statementspeaker_organization_unique', violation_error_message='This organization is already a speaker of the statement.'),
         ),
         migrations.AddConstraint(
             model_name='statementspeaker',
-            constraint=models.CheckConstraint(condition=models.Q(('count__isnull', True), ('count__gte', 1), _connector='OR'), name='statementspeaker_count_positive', violation_error_code='speakers', violation_error_message='A count of speakers is at least 1.'),
+            constraint=models.CheckConstraint(condition=models.Q(('count__isnull', True), ('count__gte', 1), _connector='OR'), name='statementspeaker_count_positive', violation_error_code='statementspeaker_count_positive', violation_error_message='A count of speakers is at least 1.'),
         ),
         migrations.AddConstraint(
             model_name='statementtarget',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('condition__isnull', True), ('initiative__isnull', True), ('party__isnull', False), ('pledge__isnull', True)), models.Q(('condition__isnull', True), ('initiative__isnull', True), ('party__isnull', True), ('pledge__isnull', False)), models.Q(('condition__isnull', False), ('initiative__isnull', True), ('party__isnull', True), ('pledge__isnull', True)), models.Q(('condition__isnull', True), ('initiative__isnull', False), ('party__isnull', True), ('pledge__isnull', True)), _connector='OR'), name='statementtarget_exactly_one', violation_error_code='targets', violation_error_message='A target is exactly one of a party, a pledge, a condition or an initiative.'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('condition__isnull', True), ('initiative__isnull', True), ('party__isnull', False), ('pledge__isnull', True)), models.Q(('condition__isnull', True), ('initiative__isnull', True), ('party__isnull', True), ('pledge__isnull', False)), models.Q(('condition__isnull', False), ('initiative__isnull', True), ('party__isnull', True), ('pledge__isnull', True)), models.Q(('condition__isnull', True), ('initiative__isnull', False), ('party__isnull', True), ('pledge__isnull', True)), _connector='OR'), name='statementtarget_exactly_one', violation_error_code='statementtarget_exactly_one', violation_error_message='A target is exactly one of a party, a pledge, a condition or an initiative.'),
         ),
         migrations.AddConstraint(
             model_name='statementtarget',
-            constraint=models.UniqueConstraint(condition=models.Q(('party__isnull', False)), fields=('statement', 'party'), name='statementtarget_party_unique', violation_error_code='targets', violation_error_message='The statement already has this target.'),
+            constraint=models.UniqueConstraint(condition=models.Q(('party__isnull', False)), fields=('statement', 'party'), name='statementtarget_party_unique', violation_error_code='statementtarget_party_unique', violation_error_message='The statement already has this target.'),
         ),
         migrations.AddConstraint(
             model_name='statementtarget',
-            constraint=models.UniqueConstraint(condition=models.Q(('pledge__isnull', False)), fields=('statement', 'pledge'), name='statementtarget_pledge_unique', violation_error_code='targets', violation_error_message='The statement already has this target.'),
+            constraint=models.UniqueConstraint(condition=models.Q(('pledge__isnull', False)), fields=('statement', 'pledge'), name='statementtarget_pledge_unique', violation_error_code='statementtarget_pledge_unique', violation_error_message='The statement already has this target.'),
         ),
         migrations.AddConstraint(
             model_name='statementtarget',
-            constraint=models.UniqueConstraint(condition=models.Q(('condition__isnull', False)), fields=('statement', 'condition'), name='statementtarget_condition_unique', violation_error_code='targets', violation_error_message='The statement already has this target.'),
+            constraint=models.UniqueConstraint(condition=models.Q(('condition__isnull', False)), fields=('statement', 'condition'), name='statementtarget_condition_unique', violation_error_code='statementtarget_condition_unique', violation_error_message='The statement already has this target.'),
         ),
         migrations.AddConstraint(
             model_name='statementtarget',
-            constraint=models.UniqueConstraint(condition=models.Q(('initiative__isnull', False)), fields=('statement', 'initiative'), name='statementtarget_initiative_unique', violation_error_code='targets', violation_error_message='The statement already has this target.'),
+            constraint=models.UniqueConstraint(condition=models.Q(('initiative__isnull', False)), fields=('statement', 'initiative'), name='statementtarget_initiative_unique', violation_error_code='statementtarget_initiative_unique', violation_error_message='The statement already has this target.'),
         ),
         migrations.AddIndex(
             model_name='statusevent',
@@ -865,22 +865,22 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='statusevent',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('condition__isnull', True), ('initiative__isnull', True), ('pledge__isnull', False)), models.Q(('condition__isnull', False), ('initiative__isnull', True), ('pledge__isnull', True)), models.Q(('condition__isnull', True), ('initiative__isnull', False), ('pledge__isnull', True)), _connector='OR'), name='statusevent_exactly_one_record', violation_error_code='status', violation_error_message='An event belongs to exactly one pledge, condition or initiative.'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('condition__isnull', True), ('initiative__isnull', True), ('pledge__isnull', False)), models.Q(('condition__isnull', False), ('initiative__isnull', True), ('pledge__isnull', True)), models.Q(('condition__isnull', True), ('initiative__isnull', False), ('pledge__isnull', True)), _connector='OR'), name='statusevent_exactly_one_record', violation_error_code='statusevent_exactly_one_record', violation_error_message='An event belongs to exactly one pledge, condition or initiative.'),
         ),
         migrations.AddConstraint(
             model_name='statusevent',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('pledge__isnull', False), ('status__in', ['possible', 'considering', 'offered', 'committed', 'deployed', 'fulfilled', 'withdrawn', 'ruled_out'])), models.Q(('condition__isnull', False), ('status__in', ['unresolved', 'under_negotiation', 'met', 'abandoned'])), models.Q(('initiative__isnull', False), ('status__in', ['proposed', 'planned', 'active', 'suspended', 'ended'])), _connector='OR'), name='statusevent_status_fits_record', violation_error_code='status', violation_error_message='This status is not one of the statuses of that kind of record.'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('pledge__isnull', False), ('status__in', ['possible', 'considering', 'offered', 'committed', 'deployed', 'fulfilled', 'withdrawn', 'ruled_out'])), models.Q(('condition__isnull', False), ('status__in', ['unresolved', 'under_negotiation', 'met', 'abandoned'])), models.Q(('initiative__isnull', False), ('status__in', ['proposed', 'planned', 'active', 'suspended', 'ended'])), _connector='OR'), name='statusevent_status_fits_record', violation_error_code='statusevent_status_fits_record', violation_error_message='This status is not one of the statuses of that kind of record.'),
         ),
         migrations.AddConstraint(
             model_name='eventevidence',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('source__isnull', False), ('statement__isnull', True)), models.Q(('source__isnull', True), ('statement__isnull', False)), _connector='OR'), name='eventevidence_source_or_statement', violation_error_code='sources', violation_error_message='Evidence is either a source or a statement.'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('source__isnull', False), ('statement__isnull', True)), models.Q(('source__isnull', True), ('statement__isnull', False)), _connector='OR'), name='eventevidence_source_or_statement', violation_error_code='eventevidence_source_or_statement', violation_error_message='Evidence is either a source or a statement.'),
         ),
         migrations.AddConstraint(
             model_name='eventevidence',
-            constraint=models.UniqueConstraint(condition=models.Q(('source__isnull', False)), fields=('event', 'source'), name='eventevidence_source_unique', violation_error_code='sources', violation_error_message='This source is already cited.'),
+            constraint=models.UniqueConstraint(condition=models.Q(('source__isnull', False)), fields=('event', 'source'), name='eventevidence_source_unique', violation_error_code='eventevidence_source_unique', violation_error_message='This source is already cited.'),
         ),
         migrations.AddConstraint(
             model_name='eventevidence',
-            constraint=models.UniqueConstraint(condition=models.Q(('statement__isnull', False)), fields=('event', 'statement'), name='eventevidence_statement_unique', violation_error_code='statements', violation_error_message='This statement is already cited.'),
+            constraint=models.UniqueConstraint(condition=models.Q(('statement__isnull', False)), fields=('event', 'statement'), name='eventevidence_statement_unique', violation_error_code='eventevidence_statement_unique', violation_error_message='This statement is already cited.'),
         ),
     ]

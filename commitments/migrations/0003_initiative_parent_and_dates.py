@@ -12,10 +12,10 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddConstraint(
             model_name='initiative',
-            constraint=models.CheckConstraint(condition=models.Q(('parent__isnull', True), models.Q(('parent', models.F('id')), _negated=True), _connector='OR'), name='initiative_not_its_own_parent', violation_error_code='parent', violation_error_message='An initiative cannot be a part or proposed shape of itself.'),
+            constraint=models.CheckConstraint(condition=models.Q(('parent__isnull', True), models.Q(('parent', models.F('id')), _negated=True), _connector='OR'), name='initiative_not_its_own_parent', violation_error_code='initiative_not_its_own_parent', violation_error_message='An initiative cannot be a part or proposed shape of itself.'),
         ),
         migrations.AddConstraint(
             model_name='initiative',
-            constraint=models.CheckConstraint(condition=models.Q(('start__isnull', True), ('end__isnull', True), ('end__gte', models.F('start')), _connector='OR'), name='initiative_ends_after_it_starts', violation_error_code='end', violation_error_message='An initiative cannot end before it starts.'),
+            constraint=models.CheckConstraint(condition=models.Q(('start__isnull', True), ('end__isnull', True), ('end__gte', models.F('start')), _connector='OR'), name='initiative_ends_after_it_starts', violation_error_code='initiative_ends_after_it_starts', violation_error_message='An initiative cannot end before it starts.'),
         ),
     ]

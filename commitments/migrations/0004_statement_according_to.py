@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'according to',
                 'verbose_name_plural': 'according to',
                 'ordering': ['id'],
-                'constraints': [models.UniqueConstraint(fields=('statement', 'party'), name='statementbasis_party_unique', violation_error_code='according_to', violation_error_message='The statement already reports according to this party.')],
+                'constraints': [models.UniqueConstraint(fields=('statement', 'party'), name='statementbasis_party_unique', violation_error_code='statementbasis_party_unique', violation_error_message='The statement already reports according to this party.')],
             },
         ),
     ]

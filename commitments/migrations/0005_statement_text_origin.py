@@ -33,10 +33,10 @@ class Migration(migrations.Migration):
         migrations.RunPython(mark_translations, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name='statement',
-            constraint=models.CheckConstraint(condition=models.Q(('text_origin', 'translation'), ('spoken_language', ''), ('spoken_language', models.F('language')), _connector='OR'), name='statement_own_words_in_the_spoken_language', violation_error_code='text_origin', violation_error_message="A text in another language than the one spoken is a translation, not the speaker's own words."),
+            constraint=models.CheckConstraint(condition=models.Q(('text_origin', 'translation'), ('spoken_language', ''), ('spoken_language', models.F('language')), _connector='OR'), name='statement_own_words_in_the_spoken_language', violation_error_code='statement_own_words_in_the_spoken_language', violation_error_message="A text in another language than the one spoken is a translation, not the speaker's own words."),
         ),
         migrations.AddConstraint(
             model_name='statement',
-            constraint=models.CheckConstraint(condition=models.Q(('text_origin', 'own_words'), models.Q(('spoken_language', models.F('language')), _negated=True), _connector='OR'), name='statement_translation_from_another_language', violation_error_code='text_origin', violation_error_message='A translation is from another language than its own.'),
+            constraint=models.CheckConstraint(condition=models.Q(('text_origin', 'own_words'), models.Q(('spoken_language', models.F('language')), _negated=True), _connector='OR'), name='statement_translation_from_another_language', violation_error_code='statement_translation_from_another_language', violation_error_message='A translation is from another language than its own.'),
         ),
     ]

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from tracker.models import EditorSuppliedModel, TrackedModel
 
 from ..choices import ConditionStatus
-from ..querysets import ConditionLinkQuerySet, ConditionQuerySet
+from ..querysets import ConditionQuerySet
 from .constraints import at_least_one
 
 
@@ -29,16 +29,10 @@ class Condition(EditorSuppliedModel, TrackedModel):
 
     objects = ConditionQuerySet.as_manager()
 
-    feed_collection = "conditions"
-
     class Meta:
         ordering = ["name"]
         verbose_name = _("condition")
         verbose_name_plural = _("conditions")
-
-    @property
-    def feed_lookup(self):
-        return self.slug
 
     def __str__(self):
         return self.name
@@ -112,8 +106,6 @@ class ConditionLink(TrackedModel):
     )
     note = models.TextField(_("note"), blank=True)
 
-    objects = ConditionLinkQuerySet.as_manager()
-
     class Meta:
         ordering = ["id"]
         verbose_name = _("condition link")
@@ -128,13 +120,12 @@ class ConditionLink(TrackedModel):
                 violation_error_message=_(
                     "A condition link holds up one pledge, or an initiative (with a party: that party's participation)."
                 ),
-                violation_error_code="links",
+                violation_error_code="conditionlink_holds_up_one_thing",
             ),
             at_least_one(
                 ["statement", "source"],
                 "conditionlink_has_evidence",
                 _("A condition link cites its evidence: a statement or a source."),
-                "links",
             ),
         ]
 

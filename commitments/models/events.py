@@ -46,7 +46,6 @@ class StatusEvent(TrackedModel):
                 list(RECORD_FIELDS),
                 "statusevent_exactly_one_record",
                 _("An event belongs to exactly one pledge, condition or initiative."),
-                "status",
             ),
             models.CheckConstraint(
                 condition=(
@@ -56,7 +55,7 @@ class StatusEvent(TrackedModel):
                 ),
                 name="statusevent_status_fits_record",
                 violation_error_message=_("This status is not one of the statuses of that kind of record."),
-                violation_error_code="status",
+                violation_error_code="statusevent_status_fits_record",
             ),
         ]
 
@@ -96,21 +95,18 @@ class EventEvidence(TrackedModel):
                 ["source", "statement"],
                 "eventevidence_source_or_statement",
                 _("Evidence is either a source or a statement."),
-                "sources",
             ),
             unique_when_set(
                 ["event", "source"],
                 "source",
                 "eventevidence_source_unique",
                 _("This source is already cited."),
-                "sources",
             ),
             unique_when_set(
                 ["event", "statement"],
                 "statement",
                 "eventevidence_statement_unique",
                 _("This statement is already cited."),
-                "statements",
             ),
         ]
 

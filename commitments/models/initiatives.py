@@ -7,7 +7,6 @@ from tracker.dates import precision_field
 from tracker.models import EditorSuppliedModel, TrackedModel
 
 from ..choices import InitiativeStatus
-from ..querysets import InitiativeQuerySet
 
 
 class Initiative(EditorSuppliedModel, TrackedModel):
@@ -49,10 +48,6 @@ class Initiative(EditorSuppliedModel, TrackedModel):
 
     editor_suppliable = ("name", "description", "parent", "lead", "location", "start", "end")
 
-    objects = InitiativeQuerySet.as_manager()
-
-    feed_collection = "initiatives"
-
     class Meta:
         ordering = ["name"]
         verbose_name = _("initiative")
@@ -62,19 +57,15 @@ class Initiative(EditorSuppliedModel, TrackedModel):
                 condition=Q(parent__isnull=True) | ~Q(parent=F("id")),
                 name="initiative_not_its_own_parent",
                 violation_error_message=_("An initiative cannot be a part or proposed shape of itself."),
-                violation_error_code="parent",
+                violation_error_code="initiative_not_its_own_parent",
             ),
             models.CheckConstraint(
                 condition=Q(start__isnull=True) | Q(end__isnull=True) | Q(end__gte=F("start")),
                 name="initiative_ends_after_it_starts",
                 violation_error_message=_("An initiative cannot end before it starts."),
-                violation_error_code="end",
+                violation_error_code="initiative_ends_after_it_starts",
             ),
         ]
-
-    @property
-    def feed_lookup(self):
-        return self.slug
 
     def clean(self):
         """No initiative sits below itself, however many parents up (the database holds only the first step)."""

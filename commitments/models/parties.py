@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from tracker.models import EditorSuppliedModel, TrackedModel
 
 from ..choices import OrganizationKind, PartyType
-from ..querysets import OrganizationQuerySet, PartyQuerySet, PersonQuerySet
 from .constraints import exactly_one
 
 
@@ -32,18 +31,10 @@ class Organization(EditorSuppliedModel, TrackedModel):
 
     editor_suppliable = ("name", "acronym", "kind", "country", "parent", "description")
 
-    objects = OrganizationQuerySet.as_manager()
-
-    feed_collection = "organizations"
-
     class Meta:
         ordering = ["name"]
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
-
-    @property
-    def feed_lookup(self):
-        return self.slug
 
     def __str__(self):
         return self.name
@@ -79,10 +70,6 @@ class Person(EditorSuppliedModel, TrackedModel):
 
     editor_suppliable = ("name", "description", "organization", "country")
 
-    objects = PersonQuerySet.as_manager()
-
-    feed_collection = "people"
-
     class Meta:
         ordering = ["name", "description"]
         verbose_name = _("person")
@@ -92,16 +79,9 @@ class Person(EditorSuppliedModel, TrackedModel):
                 condition=~Q(name="") | ~Q(description=""),
                 name="person_named_or_described",
                 violation_error_message=_("A person needs a name or, if anonymous, a description."),
+                violation_error_code="person_named_or_described",
             )
         ]
-
-    @property
-    def is_anonymous(self):
-        return not self.name
-
-    @property
-    def feed_lookup(self):
-        return self.slug
 
     def __str__(self):
         return self.name or self.description
@@ -124,8 +104,6 @@ class Party(TrackedModel):
     organization = models.OneToOneField(
         Organization, on_delete=models.CASCADE, null=True, blank=True, related_name="party"
     )
-
-    objects = PartyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("party")

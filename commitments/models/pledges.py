@@ -8,6 +8,7 @@ from tracker.models import EditorSuppliedModel, TrackedModel
 from ..choices import PERSONNEL_KINDS, PERSONS, PledgeKind, PledgeStatus, QuantityQualifier
 from ..querysets import PledgeQuerySet
 from ..validators import validate_unit
+from .sources import SourceLink
 
 LOW_SET = Q(quantity_low__isnull=False)
 HIGH_SET = Q(quantity_high__isnull=False)
@@ -17,11 +18,12 @@ HIGH_NULL = Q(quantity_high__isnull=True)
 
 def qualifier_rule(qualifier, condition, message):
     """A check that holds the bounds of one qualifier: rows of other qualifiers pass untouched."""
+    name = f"pledge_quantity_{qualifier}"
     return models.CheckConstraint(
         condition=~Q(quantity_qualifier=qualifier) | condition,
-        name=f"pledge_quantity_{qualifier}",
+        name=name,
         violation_error_message=message,
-        violation_error_code="quantity",
+        violation_error_code=name,
     )
 
 
@@ -70,8 +72,6 @@ class Pledge(EditorSuppliedModel, TrackedModel):
 
     objects = PledgeQuerySet.as_manager()
 
-    feed_collection = "pledges"
-
     class Meta:
         ordering = ["id"]
         verbose_name = _("pledge")
@@ -86,19 +86,19 @@ class Pledge(EditorSuppliedModel, TrackedModel):
                 condition=Q(quantity_low__isnull=True) | Q(quantity_low__gte=0),
                 name="pledge_quantity_low_not_negative",
                 violation_error_message=_("The low bound cannot be negative."),
-                violation_error_code="quantity",
+                violation_error_code="pledge_quantity_low_not_negative",
             ),
             models.CheckConstraint(
                 condition=Q(quantity_high__isnull=True) | Q(quantity_high__gte=0),
                 name="pledge_quantity_high_not_negative",
                 violation_error_message=_("The high bound cannot be negative."),
-                violation_error_code="quantity",
+                violation_error_code="pledge_quantity_high_not_negative",
             ),
             models.CheckConstraint(
                 condition=LOW_NULL | HIGH_NULL | Q(quantity_low__lte=F("quantity_high")),
                 name="pledge_quantity_low_not_above_high",
                 violation_error_message=_("The low bound cannot be above the high bound."),
-                violation_error_code="quantity",
+                violation_error_code="pledge_quantity_low_not_above_high",
             ),
             qualifier_rule(
                 QuantityQualifier.EXACT,
@@ -128,7 +128,7 @@ class Pledge(EditorSuppliedModel, TrackedModel):
                 condition=Q(quantity_unit=PERSONS) | Q(quantity_unit__regex=r"^[A-Z]{3}$"),
                 name="pledge_quantity_unit_persons_or_currency",
                 violation_error_message=_("The unit is persons or an ISO 4217 currency code."),
-                violation_error_code="quantity",
+                violation_error_code="pledge_quantity_unit_persons_or_currency",
             ),
             models.CheckConstraint(
                 condition=~Q(kind__in=PERSONNEL_KINDS) | Q(quantity_unit=PERSONS),
@@ -136,13 +136,13 @@ class Pledge(EditorSuppliedModel, TrackedModel):
                 violation_error_message=_(
                     "Troops, personnel, police, officers, observers and trainers are counted in persons."
                 ),
-                violation_error_code="quantity",
+                violation_error_code="pledge_personnel_counted_in_persons",
             ),
             models.CheckConstraint(
                 condition=~Q(kind=PledgeKind.FUNDING) | ~Q(quantity_unit=PERSONS),
                 name="pledge_funding_in_currency",
                 violation_error_message=_("Funding is counted in a currency, not in persons."),
-                violation_error_code="quantity",
+                violation_error_code="pledge_funding_in_currency",
             ),
         ]
 
@@ -150,17 +150,13 @@ class Pledge(EditorSuppliedModel, TrackedModel):
         return self.key
 
 
-class PledgeSource(TrackedModel):
-    """A source that shows a pledge; goes with the pledge, and protects the source from deletion."""
+class PledgeSource(SourceLink):
+    record_field = "pledge"
 
     pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="source_links", verbose_name=_("pledge"))
-    source = models.ForeignKey(
-        "commitments.Source", on_delete=models.PROTECT, related_name="pledge_links", verbose_name=_("source")
-    )
-    locator = models.CharField(_("where in the source"), max_length=200, blank=True)
 
-    class Meta:
-        ordering = ["id"]
+    class Meta(SourceLink.Meta):
+        default_related_name = "pledge_links"
         verbose_name = _("pledge source")
         verbose_name_plural = _("pledge sources")
         constraints = [
@@ -168,12 +164,6 @@ class PledgeSource(TrackedModel):
                 fields=["pledge", "source"],
                 name="pledge_source_unique",
                 violation_error_message=_("This source is already cited for the pledge."),
-                violation_error_code="sources",
+                violation_error_code="pledge_source_unique",
             )
         ]
-
-    def feed_parents(self):
-        return self.feed_parent("pledge")
-
-    def __str__(self):
-        return f"{self.label('pledge')} ← {self.label('source')}"

@@ -1,3 +1,5 @@
+from typing import ClassVar
+
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -6,7 +8,6 @@ from tracker.dates import precision_field
 from tracker.models import TrackedModel
 
 from ..choices import SourceKind
-from ..querysets import SourceQuerySet
 from ..validators import validate_language
 
 
@@ -46,10 +47,6 @@ class Source(TrackedModel):
     )
     notes = models.TextField(_("notes"), blank=True)
 
-    objects = SourceQuerySet.as_manager()
-
-    feed_collection = "sources"
-
     class Meta:
         ordering = ["-published", "title"]
         verbose_name = _("source")
@@ -60,15 +57,38 @@ class Source(TrackedModel):
                 condition=~Q(url=""),
                 name="source_url_unique",
                 violation_error_message=_("Another source already has this URL."),
-                violation_error_code="document_url",
+                violation_error_code="source_url_unique",
             ),
             models.CheckConstraint(
                 condition=Q(translation_of__isnull=True) | ~Q(translation_of=F("id")),
                 name="source_not_translation_of_itself",
                 violation_error_message=_("A source cannot be a translation of itself."),
-                violation_error_code="translation_of",
+                violation_error_code="source_not_translation_of_itself",
             ),
         ]
 
     def __str__(self):
         return self.title
+
+
+class SourceLink(TrackedModel):
+    """A source cited for a record: goes with the record, and protects the source from deletion.
+
+    A subclass adds the foreign key to its record (named `record_field`, with related name `source_links`) and
+    names the source's side of the link with its Meta's `default_related_name` (`pledge_links`).
+    """
+
+    record_field: ClassVar[str]  # each subclass names its record's foreign key
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, verbose_name=_("source"))
+    locator = models.CharField(_("where in the source"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["id"]
+
+    def feed_parents(self):
+        return self.feed_parent(self.record_field)
+
+    def __str__(self):
+        return f"{self.label(self.record_field)} ← {self.label('source')}"

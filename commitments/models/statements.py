@@ -9,6 +9,7 @@ from ..choices import Stance, StatementKind, TextOrigin, TranslationBy
 from ..querysets import StatementQuerySet
 from ..validators import validate_language
 from .constraints import exactly_one, unique_when_set
+from .sources import SourceLink
 
 
 class Statement(TrackedModel):
@@ -67,8 +68,6 @@ class Statement(TrackedModel):
 
     objects = StatementQuerySet.as_manager()
 
-    feed_collection = "statements"
-
     class Meta:
         ordering = ["-date", "id"]
         verbose_name = _("statement")
@@ -79,7 +78,7 @@ class Statement(TrackedModel):
                 condition=Q(translation="", translation_by="") | (~Q(translation="") & ~Q(translation_by="")),
                 name="statement_translation_has_translator",
                 violation_error_message=_("A translation says who made it, and only a translation does."),
-                violation_error_code="translation_by",
+                violation_error_code="statement_translation_has_translator",
             ),
             models.CheckConstraint(
                 condition=Q(text_origin=TextOrigin.TRANSLATION)
@@ -89,13 +88,13 @@ class Statement(TrackedModel):
                 violation_error_message=_(
                     "A text in another language than the one spoken is a translation, not the speaker's own words."
                 ),
-                violation_error_code="text_origin",
+                violation_error_code="statement_own_words_in_the_spoken_language",
             ),
             models.CheckConstraint(
                 condition=Q(text_origin=TextOrigin.OWN_WORDS) | ~Q(spoken_language=F("language")),
                 name="statement_translation_from_another_language",
                 violation_error_message=_("A translation is from another language than its own."),
-                violation_error_code="text_origin",
+                violation_error_code="statement_translation_from_another_language",
             ),
             models.CheckConstraint(
                 condition=~Q(
@@ -109,7 +108,7 @@ class Statement(TrackedModel):
                 | ~Q(text=""),
                 name="statement_said_something_has_text",
                 violation_error_message=_("A quote, paraphrase, announcement or report has its text."),
-                violation_error_code="text",
+                violation_error_code="statement_said_something_has_text",
             ),
         ]
 
@@ -142,27 +141,24 @@ class StatementSpeaker(TrackedModel):
                 ["person", "organization"],
                 "statementspeaker_person_or_organization",
                 _("A speaker is either a person or an organization."),
-                "speakers",
             ),
             unique_when_set(
                 ["statement", "person"],
                 "person",
                 "statementspeaker_person_unique",
                 _("This person is already a speaker of the statement."),
-                "speakers",
             ),
             unique_when_set(
                 ["statement", "organization"],
                 "organization",
                 "statementspeaker_organization_unique",
                 _("This organization is already a speaker of the statement."),
-                "speakers",
             ),
             models.CheckConstraint(
                 condition=Q(count__isnull=True) | Q(count__gte=1),
                 name="statementspeaker_count_positive",
                 violation_error_message=_("A count of speakers is at least 1."),
-                violation_error_code="speakers",
+                violation_error_code="statementspeaker_count_positive",
             ),
         ]
 
@@ -173,13 +169,15 @@ class StatementSpeaker(TrackedModel):
         return self.label("person" if self.person_id else "organization")
 
 
-class StatementSource(TrackedModel):
-    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="source_links")
-    source = models.ForeignKey("commitments.Source", on_delete=models.PROTECT, related_name="statement_links")
-    locator = models.CharField(_("where in the source"), max_length=200, blank=True)
+class StatementSource(SourceLink):
+    record_field = "statement"
 
-    class Meta:
-        ordering = ["id"]
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="source_links", verbose_name=_("statement")
+    )
+
+    class Meta(SourceLink.Meta):
+        default_related_name = "statement_links"
         verbose_name = _("statement source")
         verbose_name_plural = _("statement sources")
         constraints = [
@@ -187,15 +185,9 @@ class StatementSource(TrackedModel):
                 fields=["statement", "source"],
                 name="statement_source_unique",
                 violation_error_message=_("This source is already cited for the statement."),
-                violation_error_code="sources",
+                violation_error_code="statement_source_unique",
             )
         ]
-
-    def feed_parents(self):
-        return self.feed_parent("statement")
-
-    def __str__(self):
-        return f"{self.label('statement')} ← {self.label('source')}"
 
 
 class StatementTarget(TrackedModel):
@@ -225,7 +217,6 @@ class StatementTarget(TrackedModel):
                 ["party", "pledge", "condition", "initiative"],
                 "statementtarget_exactly_one",
                 _("A target is exactly one of a party, a pledge, a condition or an initiative."),
-                "targets",
             ),
             *[
                 unique_when_set(
@@ -233,7 +224,6 @@ class StatementTarget(TrackedModel):
                     field,
                     f"statementtarget_{field}_unique",
                     _("The statement already has this target."),
-                    "targets",
                 )
                 for field in ("party", "pledge", "condition", "initiative")
             ],
@@ -270,7 +260,7 @@ class StatementBasis(TrackedModel):
                 fields=["statement", "party"],
                 name="statementbasis_party_unique",
                 violation_error_message=_("The statement already reports according to this party."),
-                violation_error_code="according_to",
+                violation_error_code="statementbasis_party_unique",
             )
         ]
 

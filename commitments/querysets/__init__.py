@@ -2,27 +2,15 @@
 classes that shape each resource for the API, exports and `as_of`."""
 
 from .filtering import (
-    ConditionLinkQuerySet,
     ConditionQuerySet,
-    InitiativeQuerySet,
-    OrganizationQuerySet,
-    PartyQuerySet,
-    PersonQuerySet,
     PledgeQuerySet,
-    SourceQuerySet,
     StatementQuerySet,
     StatusEventQuerySet,
 )
 
 __all__ = [
-    "ConditionLinkQuerySet",
     "ConditionQuerySet",
-    "InitiativeQuerySet",
-    "OrganizationQuerySet",
-    "PartyQuerySet",
-    "PersonQuerySet",
     "PledgeQuerySet",
-    "SourceQuerySet",
     "StatementQuerySet",
     "StatusEventQuerySet",
 ]

@@ -1,6 +1,6 @@
 from collections.abc import Sequence
 
-from tracker.rows import Rows
+from tracker.rows import Rows, group_by
 from tracker.shapes import Row, Shaped
 
 from .refs import party_fields, party_obj, pledge_ref, slug_ref, source_ref, statement_ref
@@ -42,11 +42,8 @@ class ConditionRows(Rows):
     def links(self, condition_ids: list[int]) -> dict[int, list[Shaped]]:
         from ..models import ConditionLink
 
-        grouped: dict[int, list[Shaped]] = {}
         links = self.table(ConditionLink).filter(condition_id__in=condition_ids).order_by("id")
-        for link in links.values(*LINK_FIELDS):
-            grouped.setdefault(link["condition_id"], []).append(self.shape_link(link))
-        return grouped
+        return group_by((link["condition_id"], self.shape_link(link)) for link in links.values(*LINK_FIELDS))
 
     def shape_link(self, link: Row) -> Shaped:
         return {

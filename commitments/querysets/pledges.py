@@ -7,7 +7,7 @@ from tracker.rows import Rows
 from tracker.shapes import Row, Shaped
 
 from .events import StatusTimeline
-from .refs import SourceRef, party_fields, party_obj, party_parts, slug_ref, source_ref
+from .refs import SourceRef, cited_sources, party_fields, party_obj, party_parts, slug_ref
 
 CONDITION_TIMELINE = StatusTimeline("condition")
 
@@ -45,16 +45,7 @@ class PledgeRows(Rows):
     def sources(self, pledge_ids: list[int]) -> dict[int, list[SourceRef | None]]:
         from ..models import PledgeSource
 
-        links = (
-            self.table(PledgeSource)
-            .filter(pledge_id__in=pledge_ids)
-            .order_by("id")
-            .values_list("pledge_id", "source_id", "source__title", "locator")
-        )
-        sources: dict[int, list[SourceRef | None]] = {}
-        for pledge_id, source_id, title, locator in links:
-            sources.setdefault(pledge_id, []).append(source_ref(self.urls, source_id, title, locator))
-        return sources
+        return cited_sources(self, PledgeSource, pledge_ids)
 
     def conditions(self, rows: Sequence[Row]) -> dict[int, list[Shaped]]:
         """The conditions that hold each pledge up: directly, through its initiative, or through its party's

@@ -1,10 +1,13 @@
 """The small objects by which one resource shows another, so that a client needs no second request."""
 
-from typing import TypedDict, overload
+from typing import TYPE_CHECKING, TypedDict, overload
 
 from countries.querysets import CountryRef, GroupRef, country_ref, group_ref
-from tracker.rows import UrlBuilder
+from tracker.rows import Rows, UrlBuilder, group_by
 from tracker.shapes import Row
+
+if TYPE_CHECKING:
+    from ..models.sources import SourceLink
 
 from ..choices import PartyType
 
@@ -119,3 +122,16 @@ def source_ref(urls: UrlBuilder, source_id: int | None, title: str, locator: str
     if source_id is None:
         return None
     return {"id": source_id, "title": title, "locator": locator, "url": urls.detail("source", source_id)}
+
+
+def cited_sources(rows: Rows, link_model: "type[SourceLink]", ids: list[int]) -> dict[int, list[SourceRef | None]]:
+    """{record id: [source ref, …]} of what the SourceLink model `link_model` cites for the records `ids`, read
+    from the tables of `rows` (a Rows: today's, or as of an instant), in the order the links were made."""
+    field = f"{link_model.record_field}_id"
+    links = (
+        rows.table(link_model)
+        .filter(**{f"{field}__in": ids})
+        .order_by("id")
+        .values_list(field, "source_id", "source__title", "locator")
+    )
+    return group_by((record_id, source_ref(rows.urls, *rest)) for record_id, *rest in links)

@@ -5,7 +5,7 @@ from countries.querysets import country_ref, group_ref
 from tracker.rows import Rows, group_by
 from tracker.shapes import Row, Shaped
 
-from .refs import SourceRef, party_fields, party_obj, pledge_ref, slug_ref, source_ref
+from .refs import SourceRef, cited_sources, party_fields, party_obj, pledge_ref, slug_ref
 
 TARGET_FIELDS = (
     "statement_id",
@@ -104,13 +104,7 @@ class StatementRows(Rows):
     def sources(self, ids: list[int]) -> dict[int, list[SourceRef | None]]:
         from ..models import StatementSource
 
-        rows = (
-            self.table(StatementSource)
-            .filter(statement_id__in=ids)
-            .order_by("id")
-            .values_list("statement_id", "source_id", "source__title", "locator")
-        )
-        return group_by((statement_id, source_ref(self.urls, *rest)) for statement_id, *rest in rows)
+        return cited_sources(self, StatementSource, ids)
 
     def targets(self, ids: list[int]) -> dict[int, list[Shaped]]:
         from ..models import StatementTarget

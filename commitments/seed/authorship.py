@@ -52,14 +52,13 @@ class SeedAuthorship:
     def last_foreign_change(self, instance):
         """The latest change to this record (its links and events included) if someone else made it."""
         changes = Change.objects.select_related("user")
-        last = changes.filter(collection=instance.feed_collection, lookup=str(instance.feed_lookup)).last()
+        last = changes.of_record(instance).last()
         return None if last is None or self.by_seed(last.user_id, last.reason) else last
 
     def wrote_alone(self, instance):
         """True when the seed created this record and every change to it since (links and events included) is
         the seed's."""
-        changes = Change.objects.filter(collection=instance.feed_collection, lookup=str(instance.feed_lookup))
-        authors = list(changes.order_by("id").values_list("action", "user_id", "reason"))
+        authors = list(Change.objects.of_record(instance).order_by("id").values_list("action", "user_id", "reason"))
         return (
             bool(authors)
             and authors[0][0] == Change.Action.CREATE

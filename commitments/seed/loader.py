@@ -15,6 +15,7 @@ from django.db import transaction
 
 from countries.models import Country, CountryGroup
 from countries.services import country_group_create, country_group_members_set, country_group_update
+from tracker.api_names import address_of, collection_of
 from tracker.history import change_context
 from tracker.services import write_transaction
 
@@ -119,14 +120,14 @@ class SeedLoader:
         """True when someone else wrote this record last (and `overwrite` is off); it is then reported."""
         change = None if self.overwrite else self.authorship.last_foreign_change(instance)
         if change is not None:
-            self.skip(instance._meta.label, instance.pk, f"{instance.feed_collection}/{instance.feed_lookup}", change)
+            self.skip(instance._meta.label, instance.pk, "/".join(address_of(instance)), change)
         return change is not None
 
     def deleted_by_editors(self, model, lookup):
         change = None if self.overwrite else self.authorship.foreign_delete(model, lookup)
         if change is not None:
             described = ", ".join(f"{name}={value}" for name, value in lookup.items())
-            self.skip(model._meta.label, described, f"{model.feed_collection} ({described}), deleted", change)
+            self.skip(model._meta.label, described, f"{collection_of(model).name} ({described}), deleted", change)
         return change is not None
 
     def skip(self, label, pk, record, change):

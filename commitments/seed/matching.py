@@ -1,6 +1,6 @@
 """Comparing a seed's values with the records that hold them."""
 
-from tracker.dates import period_start
+from tracker.dates import normalized_dates
 from tracker.services import changed_fields
 
 
@@ -9,7 +9,7 @@ def dated(name, when):
     if when is None:
         return {name: None, f"{name}_precision": "day"}
     day, precision = when
-    return {name: period_start(day, precision), f"{name}_precision": precision}
+    return normalized_dates({name: day, f"{name}_precision": precision}, name)
 
 
 def pick(spec, *names):

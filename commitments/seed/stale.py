@@ -10,6 +10,7 @@ from django.db.models import ProtectedError
 
 from countries.models import CountryGroup
 from countries.services import country_group_delete
+from tracker.api_names import address_of
 
 from ..models import Condition, Initiative, Organization, Person, Pledge, Statement, StatusEvent
 from ..services.conditions import condition_delete
@@ -78,7 +79,7 @@ class StaleRemover:
                 self.loader.tally("updated", instance)
 
     def remove_record(self, instance, delete):
-        label, name = f"{instance.feed_collection}/{instance.feed_lookup}", (instance._meta.label, instance.pk)
+        label, name = "/".join(address_of(instance)), (instance._meta.label, instance.pk)
         try:
             with transaction.atomic():
                 delete(instance)

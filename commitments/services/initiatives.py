@@ -1,9 +1,9 @@
 from typing import Any
 
+from tracker.dates import normalized_dates, updated_dates
 from tracker.services import validated_save, validated_update, write_transaction
 
 from ..models import Initiative
-from .sources import normalized_dates, updated_dates
 
 
 @write_transaction()

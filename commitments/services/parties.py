@@ -31,6 +31,32 @@ def party_key(party: Party) -> str:
 
 
 @write_transaction()
+def party_create(
+    *,
+    country: Country | None = None,
+    country_group: CountryGroup | None = None,
+    organization: Organization | None = None,
+) -> Party:
+    """The party of exactly one country, country group or organization (see `party_for`)."""
+    return party_for(country=country, country_group=country_group, organization=organization)
+
+
+@write_transaction()
+def party_update(party: Party, **fields: Any) -> Party:
+    """A party stays the record it was made for: only a change to nothing is accepted."""
+    changed = [name for name, value in fields.items() if value != getattr(party, name)]
+    if changed:
+        message = _("A party stays the record it was made for.")
+        raise ValidationError({name: [message] for name in changed})
+    return party
+
+
+@write_transaction()
+def party_delete(party: Party) -> None:
+    party.delete()
+
+
+@write_transaction()
 def organization_create(**fields: Any) -> Organization:
     return validated_save(Organization(**fields))
 

@@ -1,34 +1,18 @@
 from collections.abc import Iterable
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 
 from django.db import models
 
-from tracker.dates import period_start
-from tracker.services import validated_save, validated_update, write_transaction
+from tracker.dates import normalized_dates, updated_dates
+from tracker.services import sync_links, validated_save, validated_update, write_transaction
 
 from ..models import Source
+from ..models.sources import SourceLink
 
 # A citation: a source, or a source with a locator (a page, a paragraph, a timestamp) within it.
 Citation: TypeAlias = Source | tuple[Source, str]
 
-
-def normalized_dates(fields: dict[str, Any], *names: str) -> dict[str, Any]:
-    """Each dated field of `fields` moved to the first day of its period, as every date is stored."""
-    for name in names:
-        day = fields.get(name)
-        precision = fields.get(f"{name}_precision")
-        if day is not None and precision:
-            fields[name] = period_start(day, precision)
-    return fields
-
-
-def updated_dates(record: models.Model, fields: dict[str, Any], *names: str) -> dict[str, Any]:
-    """An update's `fields` with each dated field normalized as `normalized_dates` does, taking the date or the
-    precision the update leaves out from `record`: a new precision alone moves the stored day too."""
-    current: dict[str, Any] = {}
-    for name in names:
-        current.update({name: getattr(record, name), f"{name}_precision": getattr(record, f"{name}_precision")})
-    return normalized_dates({**current, **fields}, *names)
+Cited = TypeVar("Cited", bound=models.Model)
 
 
 @write_transaction()
@@ -46,6 +30,15 @@ def source_delete(source: Source) -> None:
     source.delete()
 
 
-def as_pairs(sources: Iterable[Citation]) -> list[tuple[Source, str]]:
-    """(source, locator) pairs from citations given as Source records or as such pairs."""
-    return [item if isinstance(item, tuple) else (item, "") for item in sources]
+def as_pairs(citations: Iterable[Cited | tuple[Cited, str]]) -> list[tuple[Cited, str]]:
+    """(record, locator) pairs from citations given as records (sources, statements) or as such pairs."""
+    return [item if isinstance(item, tuple) else (item, "") for item in citations]
+
+
+def source_links_set(record: models.Model, link_model: type[SourceLink], sources: Iterable[Citation]) -> None:
+    """Make what `record` cites through the SourceLink model `link_model` exactly `sources` (Source records or
+    (source, locator) pairs), one link row at a time so that history sees each."""
+    owner = {link_model.record_field: record}
+    wanted = [link_model(**owner, source=source, locator=locator) for source, locator in as_pairs(sources)]
+    current: models.QuerySet[SourceLink] = record.source_links.all()  # type: ignore[attr-defined]  # each SourceLink subclass names its record's links `source_links`
+    sync_links(current, wanted, key=lambda link: link.source_id, field_name="sources")

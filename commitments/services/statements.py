@@ -5,11 +5,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from tracker.dates import normalized_dates, updated_dates
 from tracker.services import sync_links, validated_save, validated_update, write_transaction
 
 from ..models import Statement, StatementBasis, StatementSource, StatementSpeaker, StatementTarget
 from .keys import unique_key
-from .sources import Citation, as_pairs, normalized_dates, updated_dates
+from .sources import Citation, source_links_set
 
 
 @write_transaction()
@@ -68,8 +69,7 @@ def statement_links_set(
             speaker.statement, speaker.position = statement, position
         sync_links(statement.speakers.all(), list(speakers), key=speaker_identity, field_name="speakers")
     if sources is not None:
-        wanted = [StatementSource(statement=statement, source=s, locator=loc) for s, loc in as_pairs(sources)]
-        sync_links(statement.source_links.all(), wanted, key=lambda link: link.source_id, field_name="sources")
+        source_links_set(statement, StatementSource, sources)
     if targets is not None:
         for target in targets:
             target.statement = statement

@@ -5,6 +5,7 @@ import random
 from dataclasses import dataclass
 
 from countries.models import Country, CountryGroup, CountryGroupMembership
+from tracker.api_names import collection_of
 from tracker.dates import period_start
 from tracker.models import Change
 
@@ -59,6 +60,12 @@ STATEMENT_KINDS = [
 STATEMENT_KIND_WEIGHTS = [30, 35, 15, 15, 3, 2]
 PRECISIONS, PRECISION_WEIGHTS = ["day", "week", "month"], [80, 15, 5]
 ONE_TO_THREE = [1, 2, 3]
+PLEDGE_KINDS = [*PERSON_KINDS, "funding"]
+PLEDGE_KIND_CUMULATIVE = list(itertools.accumulate([*([10] * len(PERSON_KINDS)), 8]))
+PRECISION_CUMULATIVE = list(itertools.accumulate(PRECISION_WEIGHTS))
+QUALIFIER_CUMULATIVE = list(itertools.accumulate(QUALIFIER_WEIGHTS))
+STATEMENT_KIND_CUMULATIVE = list(itertools.accumulate(STATEMENT_KIND_WEIGHTS))
+TARGET_CUMULATIVE = list(itertools.accumulate(TARGET_WEIGHTS))
 LEADING_COUNTRIES = ["USA", "IDN", "EGY", "TUR", "QAT", "ARE", "SAU", "GBR", "ISR", "JOR", "FRA", "DEU", "PAK", "AZE"]
 
 
@@ -204,6 +211,7 @@ class SyntheticData:
             self.history,
             self.feed,
         ]
+        self.writer.without_statement_timeout()
         for step in steps:
             step()
         self.writer.reset_sequences(list(self.first_ids))
@@ -225,7 +233,7 @@ class SyntheticData:
     def happened(self, recent=1.0):
         """A day in the period the records speak of, with a precision; later days more likely when `recent`."""
         offset = int(HAPPENED_OVER_DAYS * self.rng.random() ** (1 / recent))
-        precision = self.rng.choices(PRECISIONS, PRECISION_WEIGHTS)[0]
+        precision = self.rng.choices(PRECISIONS, cum_weights=PRECISION_CUMULATIVE)[0]
         return period_start(HAPPENED_FROM + datetime.timedelta(days=offset), precision), precision
 
     # Reference records ------------------------------------------------------------------------------------------
@@ -329,7 +337,7 @@ class SyntheticData:
             events.append((path[min(step, len(path) - 1)], day, precision))
             step += 1
             later = day + datetime.timedelta(days=self.rng.randint(1, 60))
-            precision = self.rng.choices(PRECISIONS, PRECISION_WEIGHTS)[0]
+            precision = self.rng.choices(PRECISIONS, cum_weights=PRECISION_CUMULATIVE)[0]
             # A vague date starts its period, which may begin before the last event: such a one is a day's.
             day, precision = (
                 (period_start(later, precision), precision) if period_start(later, precision) > day else (later, "day")
@@ -395,7 +403,7 @@ class SyntheticData:
             rows, timelines, links = [], {}, []
             for index in range(start, min(start + CHUNK, count)):
                 created, record_id = clock.at(index), first + index
-                events = self.timeline(PLEDGE_PATH, self.rng.choices(ONE_TO_THREE, [30, 33, 37])[0])
+                events = self.timeline(PLEDGE_PATH, self.rng.choices(ONE_TO_THREE, cum_weights=[30, 63, 100])[0])
                 if self.rng.random() < 0.05:
                     events.append(("withdrawn", events[-1][1] + datetime.timedelta(days=30), "day"))
                 timelines[record_id] = (created, events)
@@ -416,9 +424,9 @@ class SyntheticData:
         self.report(f"pledges: {count}")
 
     def pledge_row(self, record_id, index, created, events):
-        kind = self.rng.choices([*PERSON_KINDS, "funding"], [*([10] * len(PERSON_KINDS)), 8])[0]
+        kind = self.rng.choices(PLEDGE_KINDS, cum_weights=PLEDGE_KIND_CUMULATIVE)[0]
         unit = self.rng.choice(["USD", "EUR"]) if kind == "funding" else "persons"
-        qualifier = self.rng.choices(QUALIFIERS, QUALIFIER_WEIGHTS)[0]
+        qualifier = self.rng.choices(QUALIFIERS, cum_weights=QUALIFIER_CUMULATIVE)[0]
         number = self.rng.randint(1, 1000) * (1_000_000 if unit != "persons" else self.rng.choice([1, 10, 100]))
         low, high = quantity_bounds(qualifier, number)
         text = "" if qualifier == "unspecified" else f"about {number} {kind.replace('_', ' ')}"
@@ -430,7 +438,7 @@ class SyntheticData:
         )
 
     def one_to_three(self):
-        return self.rng.choices(ONE_TO_THREE, [65, 25, 10])[0]
+        return self.rng.choices(ONE_TO_THREE, cum_weights=[65, 90, 100])[0]
 
     def condition_links(self):
         links = []
@@ -467,7 +475,7 @@ class SyntheticData:
 
     def statement(self, chunk, record_id, index, created):
         rng = self.rng
-        kind = rng.choices(STATEMENT_KINDS, STATEMENT_KIND_WEIGHTS)[0]
+        kind = rng.choices(STATEMENT_KINDS, cum_weights=STATEMENT_KIND_CUMULATIVE)[0]
         about = self.country_parties.one()
         country_name = self.country_names[self.party_countries[about]]
         number = rng.randint(2, 50) * 10
@@ -485,13 +493,13 @@ class SyntheticData:
 
     def statement_links(self, chunk, record_id, created, about):
         rng = self.rng
-        speakers = self.speakers_skewed.distinct(rng.choices(ONE_TO_THREE, [65, 30, 5])[0])
+        speakers = self.speakers_skewed.distinct(rng.choices(ONE_TO_THREE, cum_weights=[65, 95, 100])[0])
         for position, person in enumerate(speakers):
             if position == 0 and rng.random() < 0.2:
                 chunk.speakers.append((record_id, created, None, self.organizations_skewed.one(), position))
             else:
                 chunk.speakers.append((record_id, created, person, None, position))
-        kinds = set(rng.choices(TARGET_KINDS, TARGET_WEIGHTS, k=self.one_to_three()))
+        kinds = set(rng.choices(TARGET_KINDS, cum_weights=TARGET_CUMULATIVE, k=self.one_to_three()))
         for target_kind in kinds:
             chunk.targets.append(
                 (record_id, created, target_kind, self.target(target_kind, about), rng.choice(STANCES))
@@ -565,13 +573,14 @@ class SyntheticData:
         for model in (Organization, Person, CountryGroup, Source, Initiative, Condition, Pledge, Statement):
             if model not in self.first_ids:
                 continue
-            lookup = "slug" if "slug" in {field.name for field in model._meta.fields} else "CAST(id AS VARCHAR(20))"
+            collection = collection_of(model)
+            lookup = "CAST(id AS VARCHAR(20))" if collection.lookup in {"pk", "id"} else collection.lookup
             selects.append(
                 f"SELECT %s AS collection, {lookup} AS lookup, %s AS model, CAST(id AS VARCHAR(20)) AS object_id, "
                 f"history_id, history_date, history_change_reason AS reason "
                 f"FROM {self.writer.quote(model.history.model._meta.db_table)} WHERE id >= %s"
             )
-            params += [model.feed_collection, model._meta.label_lower, self.first_ids[model]]
+            params += [collection.name, model._meta.label_lower, self.first_ids[model]]
         self.writer.execute(
             f"INSERT INTO {self.writer.quote(Change._meta.db_table)} "
             "(collection, lookup, action, model, object_id, history_id, history_date, reason) "

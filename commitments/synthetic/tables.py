@@ -21,6 +21,11 @@ class TableWriter:
         self.quote = connection.ops.quote_name
         self.copying = connection.vendor == "postgresql"
 
+    def without_statement_timeout(self):
+        """Lift the service's statement timeout for this transaction: one statement copies millions of rows."""
+        if self.copying:
+            self.execute("SET LOCAL statement_timeout = 0")
+
     def next_id(self, model):
         """The first id free in `model`'s table, so that written rows follow what is there."""
         with self.connection.cursor() as cursor:

@@ -1,6 +1,8 @@
 """Statement texts in English and Indonesian, built from phrases with a skewed use, so that some words are common
 and some rare (a place such as "Rafah" is in about one text in a hundred)."""
 
+import itertools
+
 ENGLISH = {
     "subjects": [
         "The government of",
@@ -55,10 +57,11 @@ INDONESIAN = {
 
 # How often each phrase of a list is used, most common first: the last place ("Rafah") in about 1 % of texts.
 PLACE_WEIGHTS = [40, 25, 20, 9, 5, 1]
+PLACE_CUMULATIVE = list(itertools.accumulate(PLACE_WEIGHTS))
 
 
 def statement_text(rng, phrases, country_name, number):
     subject, verb = rng.choice(phrases["subjects"]), rng.choice(phrases["verbs"])
     what, condition = rng.choice(phrases["objects"]), rng.choice(phrases["conditions"])
-    place = rng.choices(phrases["places"], weights=PLACE_WEIGHTS)[0]
+    place = rng.choices(phrases["places"], cum_weights=PLACE_CUMULATIVE)[0]
     return f"{subject} {country_name} {verb} {number} {what} {condition} {place}, {rng.choice(phrases['said'])}."

@@ -61,6 +61,14 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# A Server-Timing header on every answer: the time spent in SQL and in the app (tracker/timing.py).
+SERVER_TIMING = env_bool("SERVER_TIMING", False)
+if SERVER_TIMING:
+    MIDDLEWARE.insert(1, "tracker.timing.ServerTimingMiddleware")
+# A JSON file of SQL statements that `/benchmark/floors/<name>` runs as given, for the benchmark only
+# (tracker/benchmark.py); unset, the route does not exist.
+BENCHMARK_FLOORS = os.environ.get("BENCHMARK_FLOORS", "")
+
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
@@ -128,6 +136,9 @@ USE_TZ = True
 # What one request may ask of the service; each limit is checked before any work is done on the request.
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("API_MAX_BODY_BYTES", str(1024 * 1024)))
 API_MAX_BODY_DEPTH = int(os.environ.get("API_MAX_BODY_DEPTH", "32"))
+# Lists count their results exactly up to this many, and pages by number reach this deep; beyond, the count is
+# the database's estimate (`count_exact: false`) and a cursor walks on (tracker/pagination.py).
+API_EXACT_COUNT_LIMIT = int(os.environ.get("API_EXACT_COUNT_LIMIT", "10000"))
 API_MAX_LIST_ITEMS = int(os.environ.get("API_MAX_LIST_ITEMS", "100"))
 API_MAX_SEARCH_TERMS = int(os.environ.get("API_MAX_SEARCH_TERMS", "10"))
 API_MAX_SEARCH_TERM_LENGTH = int(os.environ.get("API_MAX_SEARCH_TERM_LENGTH", "200"))

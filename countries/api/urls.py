@@ -1,6 +1,7 @@
+from .names import COUNTRIES, COUNTRY_GROUPS
 from .views import CountryGroupViewSet, CountryViewSet
 
 routes = [
-    ("countries", CountryViewSet, "country"),
-    ("country-groups", CountryGroupViewSet, "countrygroup"),
+    (COUNTRIES.name, CountryViewSet, "country"),
+    (COUNTRY_GROUPS.name, CountryGroupViewSet, "countrygroup"),
 ]

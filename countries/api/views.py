@@ -27,23 +27,14 @@ class CountryViewSet(RecordViewSet):
     search_fields = ["name", "iso3", "iso2"]
     ordering_fields = ["id", "name", "iso3", "iso2", "m49", "updated"]
     ordering = ["name"]
-
-    def get_queryset(self):
-        """Every country; the row shape is CountryRows'."""
-        return Country.objects.all()
+    queryset = Country.objects.all()
+    create_service = country_create
+    update_service = country_update
+    delete_service = country_delete
 
     def get_object(self):
         self.kwargs["iso3"] = self.kwargs["iso3"].upper()
         return super().get_object()
-
-    def perform_create(self, serializer):
-        return country_create(**serializer.validated_data)
-
-    def perform_update(self, serializer):
-        return country_update(serializer.instance, **serializer.validated_data)
-
-    def perform_destroy(self, instance):
-        country_delete(instance)
 
 
 @document_record_viewset(CountryGroupSerializer, CountryGroupWriteSerializer, "country group", "slug")
@@ -58,16 +49,7 @@ class CountryGroupViewSet(RecordViewSet):
     ordering_fields = ["id", "name", "slug", "updated"]
     ordering = ["name"]
     history_links = {"memberships": ("countries.CountryGroupMembership", "group")}
-
-    def get_queryset(self):
-        """Every country group; the row shape is CountryGroupRows'."""
-        return CountryGroup.objects.all()
-
-    def perform_create(self, serializer):
-        return country_group_create(**serializer.validated_data)
-
-    def perform_update(self, serializer):
-        return country_group_update(serializer.instance, **serializer.validated_data)
-
-    def perform_destroy(self, instance):
-        country_group_delete(instance)
+    queryset = CountryGroup.objects.all()
+    create_service = country_group_create
+    update_service = country_group_update
+    delete_service = country_group_delete

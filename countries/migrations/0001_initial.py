@@ -190,15 +190,15 @@ class Migration(migrations.Migration):
                 'verbose_name': 'group membership',
                 'verbose_name_plural': 'group memberships',
                 'ordering': ['group', 'country__name'],
-                'constraints': [models.UniqueConstraint(fields=('group', 'country'), name='country_group_membership_unique', violation_error_message='This country is already a member of the group.')],
+                'constraints': [models.UniqueConstraint(fields=('group', 'country'), name='country_group_membership_unique', violation_error_code='country_group_membership_unique', violation_error_message='This country is already a member of the group.')],
             },
         ),
         migrations.AddConstraint(
             model_name='country',
-            constraint=models.CheckConstraint(condition=models.Q(('iso2__regex', '^[A-Z]{2}$')), name='country_iso2_two_capitals', violation_error_message='The alpha-2 code must be two capital letters.'),
+            constraint=models.CheckConstraint(condition=models.Q(('iso2__regex', '^[A-Z]{2}$')), name='country_iso2_two_capitals', violation_error_code='country_iso2_two_capitals', violation_error_message='The alpha-2 code must be two capital letters.'),
         ),
         migrations.AddConstraint(
             model_name='country',
-            constraint=models.CheckConstraint(condition=models.Q(('iso3__regex', '^[A-Z]{3}$')), name='country_iso3_three_capitals', violation_error_message='The alpha-3 code must be three capital letters.'),
+            constraint=models.CheckConstraint(condition=models.Q(('iso3__regex', '^[A-Z]{3}$')), name='country_iso3_three_capitals', violation_error_code='country_iso3_three_capitals', violation_error_message='The alpha-3 code must be three capital letters.'),
         ),
     ]

@@ -1,4 +1,6 @@
-"""The conditions collection: links by key, filters, status events, deletes and permissions."""
+"""The conditions collection: links by key, filters, status events, deletes and what an editor may write (the
+refusals every collection and timeline shares are in tests/test_collection_permissions.py and
+tests/test_status_timelines.py)."""
 
 import datetime
 
@@ -227,31 +229,6 @@ def test_a_condition_event_sets_the_condition_status(editor_client, status):
     assert editor_client.get(detail_url(condition.slug)).json()["status"] == status
 
 
-def test_condition_events_list_the_timeline_in_date_order(api_client):
-    condition = ConditionFactory()
-    add_event(condition, "met", date=datetime.date(2025, 10, 24))
-    add_event(condition, "unresolved", date=datetime.date(2025, 10, 1))
-    timeline = results(api_client.get(events_url(condition.slug)))
-    assert [(event["status"], event["date"]) for event in timeline] == [
-        ("unresolved", "2025-10-01"),
-        ("met", "2025-10-24"),
-    ]
-    assert api_client.get(detail_url(condition.slug)).json()["status"] == "met"
-
-
-def test_a_pledge_status_on_a_condition_event_is_a_400_naming_status(editor_client):
-    condition = ConditionFactory()
-    event = {"status": "committed", "date": "2025-10-24", "sources": [SourceFactory().id]}
-    assert_problem(editor_client.post(events_url(condition.slug), event, format="json"), 400, "status")
-    assert not condition.events.exists()
-
-
-def test_a_condition_event_citing_nothing_is_a_400_naming_sources(editor_client):
-    condition = ConditionFactory()
-    event = {"status": "met", "date": "2025-10-24"}
-    assert_problem(editor_client.post(events_url(condition.slug), event, format="json"), 400, "sources")
-
-
 def test_deleting_a_condition_deletes_its_links(editor_client):
     condition = linked_condition()
     assert editor_client.delete(detail_url(condition.slug)).status_code == 204
@@ -276,21 +253,6 @@ def write(client, method, written):
     if method == "put":
         return client.put(detail_url(slug), {**payload(written), "slug": slug}, format="json")
     return client.delete(detail_url(slug))
-
-
-WRITES = ["post", "put", "delete", "event"]
-
-
-@pytest.mark.parametrize("method", WRITES)
-def test_anonymous_user_cannot_write_conditions(api_client, written, method):
-    response = write(api_client, method, written)
-    assert_problem(response, 401)
-    assert response["WWW-Authenticate"]
-
-
-@pytest.mark.parametrize("method", WRITES)
-def test_reader_without_permission_cannot_write_conditions(reader_client, written, method):
-    assert_problem(write(reader_client, method, written), 403)
 
 
 @pytest.mark.parametrize("method, status", [("post", 201), ("put", 200), ("delete", 204), ("event", 201)])

@@ -16,12 +16,14 @@ def migrate(targets):
 
 
 @pytest.fixture
-def at_latest_afterwards(transactional_db):
+def at_latest_afterwards():
     yield
     executor = MigrationExecutor(connection)
     migrate(executor.loader.graph.leaf_nodes())
 
 
+# Like the other tests that commit, it restores the data the migrations load when it ends.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_statement_spoken_in_another_language_becomes_a_translation(at_latest_afterwards):
     apps = migrate(BEFORE_TEXT_ORIGIN)
     Statement = apps.get_model("commitments", "Statement")

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from commitments.models import Person
 from tests.factories import OrganizationFactory, PersonFactory, country
-from tests.helpers import assert_problem, assert_queries_flat, results, slugs, walk
+from tests.helpers import assert_problem, assert_queries_flat, results, slugs
 
 pytestmark = pytest.mark.django_db
 
@@ -49,10 +49,6 @@ def test_detail_is_shaped_like_the_list_row(api_client):
     person = PersonFactory(organization=OrganizationFactory(), country=country("TUR"))
     (listed,) = results(api_client.get(LIST))
     assert api_client.get(detail(person.slug)).json() == listed
-
-
-def test_unknown_slug_is_a_problem_404(api_client):
-    assert_problem(api_client.get(detail("no-such-person")), 404)
 
 
 def test_organization_filter_keeps_people_of_any_of_the_organizations(api_client):
@@ -109,53 +105,6 @@ def test_ordering_by_descending_name(api_client):
     for name in ("Beta", "Alpha", "Gamma"):
         PersonFactory(name=name)
     assert [row["name"] for row in results(api_client.get(LIST, {"ordering": "-name"}))] == ["Gamma", "Beta", "Alpha"]
-
-
-def test_unknown_ordering_field_is_a_400_naming_ordering(api_client):
-    assert_problem(api_client.get(LIST, {"ordering": "organization"}), 400, "ordering")
-
-
-def test_page_size_is_capped_at_500(api_client):
-    Person.objects.bulk_create(Person(slug=f"p-{n}", name=f"P {n}") for n in range(501))
-    body = api_client.get(LIST, {"page_size": 100000}).json()
-    assert len(body["results"]) == 500 and body["count"] == 501 and "page=2" in body["next"]
-
-
-@pytest.mark.parametrize("page", ["0", "abc"])
-def test_page_that_is_not_a_positive_integer_is_a_400_naming_page(api_client, page):
-    assert_problem(api_client.get(LIST, {"page": page}), 400, "page")
-
-
-def test_page_past_the_end_is_a_404(api_client):
-    PersonFactory.create_batch(3)
-    assert len(results(api_client.get(LIST, {"page": 3, "page_size": 1}))) == 1
-    assert_problem(api_client.get(LIST, {"page": 4, "page_size": 1}), 404)
-
-
-def test_following_next_cursors_walks_every_person_once_by_id(api_client):
-    people = PersonFactory.create_batch(5)
-    assert [row["slug"] for row in walk(api_client, f"{LIST}?cursor=&page_size=2")] == [p.slug for p in people]
-
-
-def test_previous_cursor_goes_back_to_the_page_before(api_client):
-    PersonFactory.create_batch(5)
-    first = api_client.get(LIST, {"cursor": "", "page_size": 2}).json()
-    second = api_client.get(first["next"]).json()
-    assert api_client.get(second["previous"]).json()["results"] == first["results"]
-
-
-def test_cursor_with_descending_id_walks_from_the_newest(api_client):
-    people = PersonFactory.create_batch(3)
-    rows = walk(api_client, f"{LIST}?cursor=&ordering=-id&page_size=2")
-    assert [row["slug"] for row in rows] == [person.slug for person in reversed(people)]
-
-
-def test_cursor_with_ordering_by_name_is_a_400_naming_ordering(api_client):
-    assert_problem(api_client.get(LIST, {"cursor": "", "ordering": "name"}), 400, "ordering")
-
-
-def test_garbage_cursor_is_a_400_naming_cursor(api_client):
-    assert_problem(api_client.get(LIST, {"cursor": "xyz"}), 400, "cursor")
 
 
 def test_editor_creates_a_named_person_with_organization_and_country_by_key(editor_client):
@@ -221,30 +170,6 @@ def test_unknown_related_record_is_a_400_naming_the_field_and_writes_nothing(edi
     body = {"slug": "new-person", "name": "New", field: value}
     assert_problem(editor_client.post(LIST, body, format="json"), 400, field)
     assert not Person.objects.exists()
-
-
-def test_duplicate_slug_is_a_400_naming_slug_and_writes_nothing(editor_client):
-    person = PersonFactory()
-    assert_problem(editor_client.post(LIST, {"slug": person.slug, "name": "Again"}, format="json"), 400, "slug")
-    assert Person.objects.count() == 1
-
-
-def test_anonymous_user_cannot_create_person(api_client):
-    response = api_client.post(LIST, {"slug": "new-person", "name": "New"}, format="json")
-    assert_problem(response, 401)
-    assert response["WWW-Authenticate"].startswith("Token")
-    assert not Person.objects.exists()
-
-
-def test_reader_without_permission_cannot_change_person(reader_client):
-    person = PersonFactory(name="Hakan Fidan")
-    assert_problem(reader_client.put(detail(person.slug), {"slug": person.slug, "name": "X"}, format="json"), 403)
-    assert Person.objects.get(pk=person.pk).name == "Hakan Fidan"
-
-
-def test_reader_without_permission_may_read(reader_client):
-    person = PersonFactory()
-    assert reader_client.get(detail(person.slug)).status_code == 200
 
 
 def test_a_change_through_the_api_leaves_a_history_row(editor_client):

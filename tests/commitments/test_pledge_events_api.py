@@ -1,4 +1,5 @@
-"""A pledge's status timeline: GET lists it, POST adds a dated, sourced event that moves the pledge's status."""
+"""What is particular to a pledge's status timeline: its events' evidence, `announced`, the event permission and
+the conditions' status it shows (what every timeline does is in tests/test_status_timelines.py)."""
 
 import datetime
 
@@ -31,13 +32,6 @@ def user_with(codename):
     user = User.objects.create_user(codename, password="password-1")
     user.user_permissions.add(Permission.objects.get(codename=codename))
     return token_client(user)
-
-
-def test_events_list_in_date_order(api_client):
-    pledge = PledgeFactory()
-    later = add_event(pledge, "committed", date=datetime.date(2025, 10, 24))
-    earlier = add_event(pledge, "possible", date=datetime.date(2025, 10, 1))
-    assert [row["id"] for row in results(api_client.get(events(pledge)))] == [earlier.pk, later.pk]
 
 
 def test_events_of_the_same_day_list_in_entry_order(api_client):
@@ -85,20 +79,6 @@ def test_a_date_inside_a_month_is_stored_as_its_first_day(editor_client):
     assert response.json()["date"] == "2025-10-01"
 
 
-def test_the_pledge_takes_the_status_of_its_latest_event(editor_client):
-    pledge = PledgeFactory()
-    editor_client.post(events(pledge), event("possible", "2025-10-01"))
-    editor_client.post(events(pledge), event("committed", "2025-10-24"))
-    assert pledge_row(editor_client, pledge)["status"] == "committed"
-
-
-def test_a_backdated_event_does_not_become_the_status(editor_client):
-    pledge = PledgeFactory()
-    editor_client.post(events(pledge), event("committed", "2025-10-24"))
-    editor_client.post(events(pledge), event("possible", "2025-10-01"))
-    assert pledge_row(editor_client, pledge)["status"] == "committed"
-
-
 def test_announced_is_the_first_events_date_with_its_precision(editor_client):
     pledge = PledgeFactory()
     editor_client.post(events(pledge), event("committed", "2025-10-24"))
@@ -124,18 +104,6 @@ def test_an_events_source_locator_is_kept(editor_client):
     assert [source["locator"] for source in response.json()["sources"]] == ["paragraph 4"]
 
 
-def test_an_event_without_source_or_statement_is_a_400(editor_client):
-    pledge = PledgeFactory()
-    assert_problem(editor_client.post(events(pledge), event(sources=[])), 400, "sources")
-    assert not pledge.events.exists()
-
-
-def test_a_status_that_is_not_a_pledge_status_is_a_400_naming_status(editor_client):
-    pledge = PledgeFactory()
-    assert_problem(editor_client.post(events(pledge), event("met")), 400, "status")
-    assert not pledge.events.exists()
-
-
 def test_a_malformed_date_is_a_400_naming_date(editor_client):
     assert_problem(editor_client.post(events(PledgeFactory()), event(date="2025-13-45")), 400, "date")
 
@@ -145,33 +113,6 @@ def test_an_unknown_source_is_a_400_naming_that_item_of_sources(editor_client):
     missing = source.pk
     source.delete()
     assert_problem(editor_client.post(events(PledgeFactory()), event(sources=[missing])), 400, "sources.0")
-
-
-def test_events_of_a_missing_pledge_are_a_404_problem(api_client):
-    pledge = PledgeFactory()
-    url = events(pledge)
-    pledge.delete()
-    assert_problem(api_client.get(url), 404)
-
-
-def test_anyone_may_read_the_events(api_client):
-    pledge = PledgeFactory()
-    add_event(pledge, "possible")
-    assert len(results(api_client.get(events(pledge)))) == 1
-
-
-def test_anonymous_user_cannot_add_an_event(api_client):
-    pledge = PledgeFactory()
-    response = api_client.post(events(pledge), event())
-    assert_problem(response, 401)
-    assert response["WWW-Authenticate"]
-    assert not pledge.events.exists()
-
-
-def test_user_without_permission_cannot_add_an_event(reader_client):
-    pledge = PledgeFactory()
-    assert_problem(reader_client.post(events(pledge), event()), 403)
-    assert not pledge.events.exists()
 
 
 def test_changing_a_pledge_is_not_permission_to_add_its_events(db):

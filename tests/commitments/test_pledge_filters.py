@@ -1,4 +1,5 @@
-"""Every pledge filter of API.md, with its semantics, and a 400 naming the parameter for each malformed value."""
+"""Every pledge filter of docs/api.md ("Filters"), with its semantics, and a 400 naming the parameter for each
+malformed value."""
 
 import datetime
 

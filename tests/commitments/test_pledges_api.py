@@ -1,4 +1,5 @@
-"""The pledge collection: row shape, detail, writes by key, permissions, ordering, paging and query counts."""
+"""The pledge collection: row shape, detail, writes by key, permissions, ordering and query counts (paging, as
+every list pages, is in tests/test_collection_lists.py)."""
 
 import pytest
 from django.urls import reverse
@@ -249,60 +250,11 @@ def test_delete_removes_its_events_and_source_links_but_keeps_the_sources(editor
     assert Source.objects.filter(pk__in=[cited, event_source.pk]).count() == 2
 
 
-def write(client, method, pledge):
-    """One write of `method` on the collection (POST) or on `pledge` (the others)."""
-    url = LIST if method == "post" else detail(pledge)
-    return getattr(client, method)(url, None if method == "delete" else payload())
-
-
-@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
-def test_anonymous_user_cannot_write_pledges(api_client, method):
-    response = write(api_client, method, PledgeFactory())
-    assert_problem(response, 401)
-    assert response["WWW-Authenticate"]
-
-
-@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
-def test_user_without_permission_cannot_write_pledges(reader_client, method):
-    pledge = PledgeFactory()
-    assert_problem(write(reader_client, method, pledge), 403)
-    assert list(Pledge.objects.values_list("pk", "kind")) == [(pledge.pk, pledge.kind)]
-
-
 def test_ordering_by_descending_high_bound(api_client):
     small = PledgeFactory(quantity_qualifier="exact", quantity_low=10, quantity_high=10)
     large = PledgeFactory(quantity_qualifier="exact", quantity_low=500, quantity_high=500)
     ids = [row["id"] for row in results(api_client.get(LIST, {"ordering": "-quantity_high"}))]
     assert ids == [large.pk, small.pk]
-
-
-def test_ordering_by_an_unknown_field_is_a_400_naming_ordering(api_client):
-    assert_problem(api_client.get(LIST, {"ordering": "party"}), 400, "ordering")
-
-
-def test_page_size_and_page_walk_the_list(api_client):
-    pledges = [PledgeFactory().pk for _ in range(3)]
-    body = api_client.get(LIST, {"page_size": 2, "page": 2}).json()
-    assert body["count"] == 3 and [row["id"] for row in body["results"]] == pledges[2:]
-    assert body["next"] is None and body["previous"]
-
-
-@pytest.mark.parametrize("page, status", [("0", 400), ("x", 400), ("3", 404)])
-def test_a_bad_page_is_an_error(api_client, page, status):
-    PledgeFactory()
-    assert_problem(api_client.get(LIST, {"page": page}), status, "page" if status == 400 else None)
-
-
-def test_cursor_pages_follow_next_to_the_end(api_client):
-    pledges = [PledgeFactory().pk for _ in range(3)]
-    first = api_client.get(LIST, {"cursor": "", "page_size": 2}).json()
-    second = api_client.get(first["next"]).json()
-    assert first["count"] == 3 and [row["id"] for row in first["results"] + second["results"]] == pledges
-    assert second["next"] is None and second["previous"]
-
-
-def test_cursor_with_ordering_other_than_id_is_a_400_naming_ordering(api_client):
-    assert_problem(api_client.get(LIST, {"cursor": "", "ordering": "kind"}), 400, "ordering")
 
 
 def test_list_query_count_stays_flat_with_sources_conditions_and_events(api_client):

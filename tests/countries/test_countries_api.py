@@ -68,10 +68,6 @@ def test_detail_looks_up_the_alpha3_code_in_any_case(api_client):
     assert response.json()["iso3"] == "TUR"
 
 
-def test_unknown_country_code_is_a_problem_404(api_client):
-    assert_problem(api_client.get(detail("QQQ")), 404)
-
-
 def test_address_that_is_not_an_alpha3_code_is_a_problem_404(api_client):
     assert_problem(api_client.get(f"{LIST}TR/"), 404)
 
@@ -115,66 +111,9 @@ def test_ordering_by_descending_iso3(api_client):
     assert found == sorted(Country.objects.values_list("iso3", flat=True), reverse=True)
 
 
-def test_unknown_ordering_field_is_a_400_naming_ordering(api_client):
-    assert_problem(api_client.get(LIST, {"ordering": "created_by"}), 400, "ordering")
-
-
-def test_page_size_larger_than_the_rows_returns_them_all_on_one_page(api_client):
-    body = api_client.get(LIST, {"page_size": 1000}).json()
-    assert len(body["results"]) == Country.objects.count() and body["next"] is None
-
-
-@pytest.mark.parametrize("page", ["0", "abc", "-1"])
-def test_page_that_is_not_a_positive_integer_is_a_400_naming_page(api_client, page):
-    assert_problem(api_client.get(LIST, {"page": page}), 400, "page")
-
-
-@pytest.mark.parametrize("size", ["0", "many"])
-def test_page_size_that_is_not_a_positive_integer_is_a_400_naming_page_size(api_client, size):
-    assert_problem(api_client.get(LIST, {"page_size": size}), 400, "page_size")
-
-
-def test_page_past_the_end_is_a_404(api_client):
-    last = -(-Country.objects.count() // 50)
-    assert api_client.get(LIST, {"page": last}).status_code == 200
-    assert_problem(api_client.get(LIST, {"page": last + 1}), 404)
-
-
 def test_second_page_links_back_to_the_first(api_client):
     body = api_client.get(LIST, {"page": 2}).json()
     assert codes(api_client.get(body["previous"])) == codes(api_client.get(LIST))
-
-
-def test_empty_cursor_gives_the_first_rows_by_id(api_client):
-    body = api_client.get(LIST, {"cursor": "", "page_size": 5}).json()
-    assert body["count"] == Country.objects.count() and body["previous"] is None
-    assert [row["iso3"] for row in body["results"]] == list(
-        Country.objects.order_by("id").values_list("iso3", flat=True)[:5]
-    )
-
-
-def test_following_next_cursors_walks_every_country_once(api_client):
-    rows = walk(api_client, f"{LIST}?cursor=&page_size=100")
-    assert [row["iso3"] for row in rows] == list(Country.objects.order_by("id").values_list("iso3", flat=True))
-
-
-def test_previous_cursor_goes_back_to_the_page_before(api_client):
-    first = api_client.get(LIST, {"cursor": "", "page_size": 7}).json()
-    second = api_client.get(first["next"]).json()
-    assert api_client.get(second["previous"]).json()["results"] == first["results"]
-
-
-def test_cursor_with_descending_id_starts_from_the_last_country(api_client):
-    body = api_client.get(LIST, {"cursor": "", "ordering": "-id", "page_size": 3}).json()
-    expected = list(Country.objects.order_by("-id").values_list("iso3", flat=True)[:6])
-    assert [row["iso3"] for row in body["results"]] == expected[:3]
-    assert codes(api_client.get(body["next"])) == expected[3:]
-
-
-def test_previous_cursor_with_descending_id_goes_back_to_the_page_before(api_client):
-    first = api_client.get(LIST, {"cursor": "", "ordering": "-id", "page_size": 4}).json()
-    second = api_client.get(first["next"]).json()
-    assert api_client.get(second["previous"]).json()["results"] == first["results"]
 
 
 def test_cursor_pages_keep_the_filters_and_count_the_filtered_rows(api_client):
@@ -183,15 +122,6 @@ def test_cursor_pages_keep_the_filters_and_count_the_filtered_rows(api_client):
     assert first["count"] == len(expected)
     rows = first["results"] + walk(api_client, first["next"])
     assert [row["iso3"] for row in rows] == expected
-
-
-def test_cursor_with_ordering_by_name_is_a_400_naming_ordering(api_client):
-    assert_problem(api_client.get(LIST, {"cursor": "", "ordering": "name"}), 400, "ordering")
-
-
-@pytest.mark.parametrize("cursor", ["garbage", "bjphYmM", "eDoxMg", "!!!"])
-def test_cursor_this_api_did_not_give_out_is_a_400_naming_cursor(api_client, cursor):
-    assert_problem(api_client.get(LIST, {"cursor": cursor}), 400, "cursor")
 
 
 def test_editor_creates_a_country_by_region_codes(editor_client):
@@ -245,32 +175,9 @@ def test_deleting_a_country_whose_pledges_are_gone_succeeds(editor_client):
     assert editor_client.delete(detail("ATA")).status_code == 204
 
 
-def test_duplicate_iso3_is_a_400_naming_iso3_and_writes_nothing(editor_client):
-    before = Country.objects.count()
-    body = {"iso3": "TUR", "iso2": "TR", "m49": "792", "name": "Türkiye again"}
-    assert_problem(editor_client.post(LIST, body, format="json"), 400, "iso3")
-    assert Country.objects.count() == before
-
-
 def test_subregion_code_given_as_region_is_a_400_naming_region(editor_client):
     assert_problem(editor_client.patch(detail("TUR"), {"region": "145"}, format="json"), 400, "region")
     assert Country.objects.get(iso3="TUR").region.code == "142"
-
-
-def test_anonymous_user_cannot_change_a_country(api_client):
-    response = api_client.patch(detail("TUR"), {"name": "Turkey"}, format="json")
-    assert_problem(response, 401)
-    assert response["WWW-Authenticate"].startswith("Token")
-    assert Country.objects.get(iso3="TUR").name == "Türkiye"
-
-
-def test_reader_without_permission_cannot_delete_a_country(reader_client):
-    assert_problem(reader_client.delete(detail("ATA")), 403)
-    assert Country.objects.filter(iso3="ATA").exists()
-
-
-def test_reader_without_permission_may_read(reader_client):
-    assert reader_client.get(detail("TUR")).status_code == 200
 
 
 def test_a_change_through_the_api_leaves_a_history_row(editor_client):

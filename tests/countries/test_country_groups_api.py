@@ -5,7 +5,7 @@ from commitments.services.parties import party_for
 from commitments.services.pledges import pledge_delete
 from countries.models import Country, CountryGroup, CountryGroupMembership
 from tests.factories import CountryGroupFactory, PledgeFactory
-from tests.helpers import assert_problem, assert_queries_flat, results, slugs, walk
+from tests.helpers import assert_problem, assert_queries_flat, results, slugs
 
 pytestmark = pytest.mark.django_db
 
@@ -40,10 +40,6 @@ def test_detail_is_shaped_like_the_list_row(api_client):
     assert api_client.get(detail(group.slug)).json() == listed
 
 
-def test_unknown_slug_is_a_problem_404(api_client):
-    assert_problem(api_client.get(detail("no-such-group")), 404)
-
-
 def test_member_filter_takes_alpha3_or_alpha2_codes_in_any_case_as_any_of(api_client):
     gulf = CountryGroupFactory(members=countries("SAU", "ARE"))
     levant = CountryGroupFactory(members=countries("JOR"))
@@ -68,54 +64,6 @@ def test_ordering_by_descending_name(api_client):
     for name in ("Beta", "Alpha", "Gamma"):
         CountryGroupFactory(name=name)
     assert [row["name"] for row in results(api_client.get(LIST, {"ordering": "-name"}))] == ["Gamma", "Beta", "Alpha"]
-
-
-def test_unknown_ordering_field_is_a_400_naming_ordering(api_client):
-    assert_problem(api_client.get(LIST, {"ordering": "members"}), 400, "ordering")
-
-
-def test_page_size_is_capped_at_500(api_client):
-    CountryGroup.objects.bulk_create(CountryGroup(slug=f"g-{n}", name=f"G {n}") for n in range(501))
-    body = api_client.get(LIST, {"page_size": 1000}).json()
-    assert len(body["results"]) == 500 and body["count"] == 501 and "page=2" in body["next"]
-
-
-@pytest.mark.parametrize("page", ["0", "abc"])
-def test_page_that_is_not_a_positive_integer_is_a_400_naming_page(api_client, page):
-    assert_problem(api_client.get(LIST, {"page": page}), 400, "page")
-
-
-def test_page_past_the_end_is_a_404(api_client):
-    CountryGroupFactory.create_batch(3)
-    assert len(results(api_client.get(LIST, {"page": 2, "page_size": 2}))) == 1
-    assert_problem(api_client.get(LIST, {"page": 3, "page_size": 2}), 404)
-
-
-def test_following_next_cursors_walks_every_group_once_by_id(api_client):
-    groups = CountryGroupFactory.create_batch(5)
-    rows = walk(api_client, f"{LIST}?cursor=&page_size=2")
-    assert [row["slug"] for row in rows] == [group.slug for group in groups]
-
-
-def test_previous_cursor_goes_back_to_the_page_before(api_client):
-    CountryGroupFactory.create_batch(5)
-    first = api_client.get(LIST, {"cursor": "", "page_size": 2}).json()
-    second = api_client.get(first["next"]).json()
-    assert api_client.get(second["previous"]).json()["results"] == first["results"]
-
-
-def test_cursor_with_descending_id_starts_from_the_newest_group(api_client):
-    groups = CountryGroupFactory.create_batch(3)
-    rows = walk(api_client, f"{LIST}?cursor=&ordering=-id&page_size=2")
-    assert [row["slug"] for row in rows] == [group.slug for group in reversed(groups)]
-
-
-def test_cursor_with_ordering_by_name_is_a_400_naming_ordering(api_client):
-    assert_problem(api_client.get(LIST, {"cursor": "", "ordering": "name"}), 400, "ordering")
-
-
-def test_garbage_cursor_is_a_400_naming_cursor(api_client):
-    assert_problem(api_client.get(LIST, {"cursor": "not-a-cursor"}), 400, "cursor")
 
 
 def test_editor_creates_a_group_with_members_by_alpha3_or_alpha2_code(editor_client):
@@ -198,30 +146,6 @@ def test_member_listed_twice_is_a_400_naming_members_and_writes_nothing(editor_c
     body = {"slug": "gulf-states", "name": "Gulf states", "members": ["SAU", "sa"]}
     assert_problem(editor_client.post(LIST, body, format="json"), 400, "members")
     assert not CountryGroup.objects.exists() and not CountryGroupMembership.objects.exists()
-
-
-def test_duplicate_slug_is_a_400_naming_slug_and_writes_nothing(editor_client):
-    group = CountryGroupFactory()
-    assert_problem(editor_client.post(LIST, {"slug": group.slug, "name": "Again"}, format="json"), 400, "slug")
-    assert CountryGroup.objects.count() == 1
-
-
-def test_anonymous_user_cannot_create_a_group(api_client):
-    response = api_client.post(LIST, {"slug": "gulf-states", "name": "Gulf states"}, format="json")
-    assert_problem(response, 401)
-    assert response["WWW-Authenticate"].startswith("Token")
-    assert not CountryGroup.objects.exists()
-
-
-def test_reader_without_permission_cannot_change_a_group(reader_client):
-    group = CountryGroupFactory(name="Gulf states")
-    assert_problem(reader_client.patch(detail(group.slug), {"name": "Renamed"}, format="json"), 403)
-    assert CountryGroup.objects.get(pk=group.pk).name == "Gulf states"
-
-
-def test_reader_without_permission_may_read(reader_client):
-    group = CountryGroupFactory()
-    assert reader_client.get(detail(group.slug)).status_code == 200
 
 
 def test_a_change_through_the_api_leaves_history_rows_for_the_group_and_its_members(editor_client):

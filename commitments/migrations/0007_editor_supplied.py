@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0005_statement_text_origin'),
+        ('commitments', '0006_source_link'),
     ]
 
     operations = [

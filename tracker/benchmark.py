@@ -1,0 +1,198 @@
+"""The benchmark: each request served by gunicorn on loopback, timed beside its floor, interleaved.
+
+A request's floor is the same SQL statements the request runs (captured in this process), run as given by the
+same server and returned as JSON by orjson, with none of the service's filtering, shaping or rendering: what the
+answer would cost if the service added nothing to the database's work. A ratio of 1.2 says the service spends
+20 % over that floor. Timings come from the client; the SQL count and time from the server's `Server-Timing`.
+"""
+
+import functools
+import http.client
+import json
+import platform
+import statistics
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import orjson
+from django.conf import settings
+from django.db import connection
+from django.http import Http404, HttpResponse
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from .loopback import HOST, gunicorn, production_environment
+from .timing import parse_server_timing
+
+FLOOR_PATH = "/benchmark/floors/"
+UNTHROTTLED = "100000000/min"
+
+
+@dataclass(frozen=True)
+class BenchRequest:
+    name: str
+    path: str
+    headers: dict = field(default_factory=dict)
+    status: int = 200
+
+
+@dataclass
+class Timings:
+    latencies: list = field(default_factory=list)
+    queries: list = field(default_factory=list)
+    sql: list = field(default_factory=list)
+    statuses: set = field(default_factory=set)
+
+
+@functools.cache
+def floor_statements(path):
+    with open(path, encoding="utf-8") as file:
+        return json.load(file)
+
+
+def floor(request, name):
+    """Run the SQL statements recorded under `name` and answer their rows as JSON."""
+    statements = floor_statements(settings.BENCHMARK_FLOORS).get(name)
+    if statements is None:
+        raise Http404(name)
+    rows = []
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
+            rows.append(cursor.fetchall())
+    return HttpResponse(orjson.dumps(rows, default=str), content_type="application/json")
+
+
+def capture_floors(requests):
+    """{request name: the SQL statements it runs}, from running each request once in this process."""
+    client, floors = Client(), {}
+    for request in requests:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(request.path, headers={"host": HOST, **request.headers})
+        if response.status_code != request.status:
+            raise RuntimeError(f"{request.name}: {request.path} answered {response.status_code}")
+        floors[request.name] = [query["sql"] for query in captured.captured_queries if is_read(query["sql"])]
+    return floors
+
+
+def is_read(sql):
+    return sql.lstrip().upper().startswith(("SELECT", "WITH"))
+
+
+def fetch(base, path, headers):
+    """(seconds, status, Server-Timing metrics) of one GET on a new connection, the whole body read."""
+    address = urlsplit(base)
+    started = time.perf_counter()
+    conn = http.client.HTTPConnection(address.hostname, address.port, timeout=120)
+    try:
+        conn.request("GET", path, headers=headers)
+        response = conn.getresponse()
+        response.read()
+        elapsed = time.perf_counter() - started
+        return elapsed, response.status, parse_server_timing(response.getheader("Server-Timing"))
+    finally:
+        conn.close()
+
+
+def measure(base, request, iterations, clients):
+    """Timings of `request` and of its floor, each client alternating between the two."""
+    answer, floor_answer, lock = Timings(), Timings(), threading.Lock()
+    floor_path = f"{FLOOR_PATH}{request.name}"
+
+    def client_loop(count):
+        for _ in range(count):
+            for timings, path, headers in ((answer, request.path, request.headers), (floor_answer, floor_path, {})):
+                elapsed, status, metrics = fetch(base, path, headers)
+                with lock:
+                    timings.latencies.append(elapsed * 1000)
+                    timings.statuses.add(status)
+                    db = metrics.get("db", (0.0, "0 queries"))
+                    timings.sql.append(db[0])
+                    timings.queries.append(int(db[1].split()[0] or 0))
+
+    shares = [iterations // clients + (1 if index < iterations % clients else 0) for index in range(clients)]
+    threads = [threading.Thread(target=client_loop, args=(share,)) for share in shares if share]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return answer, floor_answer
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def summary(request, answer, floor_answer):
+    median, floor_median = statistics.median(answer.latencies), statistics.median(floor_answer.latencies)
+    return {
+        "name": request.name,
+        "path": request.path,
+        "statuses": sorted(answer.statuses),
+        "median_ms": round(median, 2),
+        "p95_ms": round(percentile(answer.latencies, 0.95), 2),
+        "p99_ms": round(percentile(answer.latencies, 0.99), 2),
+        "queries": statistics.median(answer.queries),
+        "sql_ms": round(statistics.median(answer.sql), 2),
+        "floor_median_ms": round(floor_median, 2),
+        "floor_sql_ms": round(statistics.median(floor_answer.sql), 2),
+        "ratio": round(median / floor_median, 2) if floor_median else None,
+    }
+
+
+@dataclass
+class BenchmarkRun:
+    requests: list
+    iterations: int = 200
+    clients: int = 4
+    workers: int = 2
+    report: object = print
+    results: list = field(default_factory=list)
+
+    def run(self):
+        floors = capture_floors(self.requests)
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
+            json.dump(floors, file)
+        environment = production_environment(
+            SERVER_TIMING="true",
+            BENCHMARK_FLOORS=file.name,
+            API_THROTTLE_ANON=UNTHROTTLED,
+            API_THROTTLE_USER=UNTHROTTLED,
+        )
+        with gunicorn(environment, workers=self.workers) as base:
+            for request in self.requests:
+                self.results.append(self.measure_one(base, request))
+        return self.results
+
+    def measure_one(self, base, request):
+        measure(base, request, max(2, self.clients), self.clients)
+        answer, floor_answer = measure(base, request, self.iterations, self.clients)
+        if answer.statuses != {request.status}:
+            raise RuntimeError(f"{request.name}: answered {sorted(answer.statuses)}, not {request.status}")
+        result = summary(request, answer, floor_answer)
+        self.report(result)
+        return result
+
+    def document(self, sizes):
+        return {
+            "machine": {"platform": platform.platform(), "python": platform.python_version()},
+            "database": connection.vendor,
+            "sizes": sizes,
+            "settings": {"iterations": self.iterations, "clients": self.clients, "workers": self.workers},
+            "results": self.results,
+        }
+
+
+def markdown_table(results):
+    lines = [
+        "| request | median ms | p95 ms | p99 ms | queries | SQL ms | floor ms | ratio |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in results:
+        cells = [row[key] for key in ("median_ms", "p95_ms", "p99_ms", "queries", "sql_ms", "floor_median_ms")]
+        lines.append(f"| {row['name']} | {' | '.join(str(cell) for cell in cells)} | {row['ratio']} |")
+    return "\n".join(lines)
