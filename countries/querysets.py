@@ -106,7 +106,7 @@ class MembershipRows(Rows, Generic[LinkedRef]):
 
 
 class CountryRows(MembershipRows[GroupRef]):
-    fields = (  # type: ignore[assignment]  # Rows.fields is unannotated: read as tuple[()]
+    fields = (
         "id",
         "iso2",
         "iso3",
@@ -144,7 +144,7 @@ class CountryRows(MembershipRows[GroupRef]):
 
 
 class CountryGroupRows(MembershipRows[CountryRef]):
-    fields = (  # type: ignore[assignment]  # Rows.fields is unannotated: read as tuple[()]
+    fields = (
         "id",
         "slug",
         "name",

@@ -55,7 +55,7 @@ class ChangeSerializer(serializers.Serializer[Any]):
 
 
 class ChangeRows(Rows):
-    fields = (  # type: ignore[assignment]  # Rows.fields is unannotated: read as tuple[()]
+    fields = (
         "id",
         "collection",
         "lookup",

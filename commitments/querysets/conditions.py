@@ -24,7 +24,7 @@ LINK_FIELDS = (
 
 
 class ConditionRows(Rows):
-    fields = (  # type: ignore[assignment]  # Rows.fields is unannotated: read as tuple[()]
+    fields = (
         "id",
         "slug",
         "name",

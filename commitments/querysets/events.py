@@ -42,7 +42,7 @@ class StatusTimeline:
 class EventRows(Rows):
     """A status timeline: each event with the sources and statements it cites."""
 
-    fields = (  # type: ignore[assignment]  # Rows.fields is unannotated: read as tuple[()]
+    fields = (
         "id",
         "status",
         "date",

@@ -7,7 +7,7 @@ from .refs import party_fields, party_obj, slug_ref
 
 
 class InitiativeRows(Rows):
-    fields = (  # type: ignore[assignment]  # Rows.fields is unannotated: read as tuple[()]
+    fields = (
         "id",
         "slug",
         "name",

@@ -8,7 +8,7 @@ from .refs import slug_ref
 
 
 class OrganizationRows(Rows):
-    fields = (  # type: ignore[assignment]  # Rows.fields is unannotated: read as tuple[()]
+    fields = (
         "id",
         "slug",
         "name",
@@ -44,7 +44,7 @@ class OrganizationRows(Rows):
 
 
 class PersonRows(Rows):
-    fields = (  # type: ignore[assignment]  # Rows.fields is unannotated: read as tuple[()]
+    fields = (
         "id",
         "slug",
         "name",

@@ -13,7 +13,7 @@ CONDITION_TIMELINE = StatusTimeline("condition")
 
 
 class PledgeRows(Rows):
-    fields = (  # type: ignore[assignment]  # Rows.fields is unannotated: read as tuple[()]
+    fields = (
         "id",
         "key",
         "party_id",

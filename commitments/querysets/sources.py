@@ -7,7 +7,7 @@ from .refs import slug_ref
 
 
 class SourceRows(Rows):
-    fields = (  # type: ignore[assignment]  # Rows.fields is unannotated: read as tuple[()]
+    fields = (
         "id",
         "title",
         "title_supplied",

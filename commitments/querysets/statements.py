@@ -22,7 +22,7 @@ TARGET_FIELDS = (
 
 
 class StatementRows(Rows):
-    fields = (  # type: ignore[assignment]  # Rows.fields is unannotated: read as tuple[()]
+    fields = (
         "id",
         "key",
         "kind",
