@@ -10,7 +10,7 @@ PORT ?= 8000
 
 LOADTEST_DATABASE_URL ?= sqlite:///$(CURDIR)/.loadtest/db.sqlite3
 
-.PHONY: run test install lint check clean loadtest bench
+.PHONY: run test install lint typecheck check clean loadtest bench
 
 run: $(INSTALLED)
 	$(BIN)/python manage.py migrate --noinput
@@ -33,6 +33,10 @@ lint: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# mypy with django-stubs, strict on the services, the kernel and the row shapers (pyproject.toml).
+typecheck: $(INSTALLED)
+	$(BIN)/mypy
+
 check: $(INSTALLED)
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py spectacular --validate --fail-on-warn --file /dev/null
@@ -51,4 +55,4 @@ bench: $(INSTALLED)
 	$(BIN)/python manage.py benchmark $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache .cache .loadtest
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache .mypy_cache .cache .loadtest

@@ -5,7 +5,7 @@ class TrackerConfig(AppConfig):
     name = "tracker"
     verbose_name = "Tracker kernel"
 
-    def ready(self):
+    def ready(self) -> None:
         # simple_history's documented hook after each history row: the change feed follows every history
         # row, whichever code path wrote it.
         from simple_history.signals import post_create_historical_record

@@ -14,13 +14,15 @@ import statistics
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 import orjson
 from django.conf import settings
 from django.db import connection
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
@@ -35,30 +37,31 @@ UNTHROTTLED = "100000000/min"
 class BenchRequest:
     name: str
     path: str
-    headers: dict = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)
     status: int = 200
 
 
 @dataclass
 class Timings:
-    latencies: list = field(default_factory=list)
-    queries: list = field(default_factory=list)
-    sql: list = field(default_factory=list)
-    statuses: set = field(default_factory=set)
+    latencies: list[float] = field(default_factory=list)
+    queries: list[int] = field(default_factory=list)
+    sql: list[float] = field(default_factory=list)
+    statuses: set[int] = field(default_factory=set)
 
 
 @functools.cache
-def floor_statements(path):
+def floor_statements(path: str) -> dict[str, list[str]]:
     with open(path, encoding="utf-8") as file:
-        return json.load(file)
+        statements: dict[str, list[str]] = json.load(file)
+        return statements
 
 
-def floor(request, name):
+def floor(request: HttpRequest, name: str) -> HttpResponse:
     """Run the SQL statements recorded under `name` and answer their rows as JSON."""
     statements = floor_statements(settings.BENCHMARK_FLOORS).get(name)
     if statements is None:
         raise Http404(name)
-    rows = []
+    rows: list[list[tuple[Any, ...]]] = []
     with connection.cursor() as cursor:
         for sql in statements:
             cursor.execute(sql)
@@ -66,9 +69,10 @@ def floor(request, name):
     return HttpResponse(orjson.dumps(rows, default=str), content_type="application/json")
 
 
-def capture_floors(requests):
+def capture_floors(requests: Sequence[BenchRequest]) -> dict[str, list[str]]:
     """{request name: the SQL statements it runs}, from running each request once in this process."""
-    client, floors = Client(), {}
+    client = Client()
+    floors: dict[str, list[str]] = {}
     for request in requests:
         with CaptureQueriesContext(connection) as captured:
             response = client.get(request.path, headers={"host": HOST, **request.headers})
@@ -78,15 +82,15 @@ def capture_floors(requests):
     return floors
 
 
-def is_read(sql):
+def is_read(sql: str) -> bool:
     return sql.lstrip().upper().startswith(("SELECT", "WITH"))
 
 
-def fetch(base, path, headers):
+def fetch(base: str, path: str, headers: dict[str, str]) -> tuple[float, int, dict[str, tuple[float, str]]]:
     """(seconds, status, Server-Timing metrics) of one GET on a new connection, the whole body read."""
     address = urlsplit(base)
     started = time.perf_counter()
-    conn = http.client.HTTPConnection(address.hostname, address.port, timeout=120)
+    conn = http.client.HTTPConnection(address.hostname, address.port, timeout=120)  # type: ignore[arg-type]  # a server URL names its host
     try:
         conn.request("GET", path, headers=headers)
         response = conn.getresponse()
@@ -97,12 +101,12 @@ def fetch(base, path, headers):
         conn.close()
 
 
-def measure(base, request, iterations, clients):
+def measure(base: str, request: BenchRequest, iterations: int, clients: int) -> tuple[Timings, Timings]:
     """Timings of `request` and of its floor, each client alternating between the two."""
     answer, floor_answer, lock = Timings(), Timings(), threading.Lock()
     floor_path = f"{FLOOR_PATH}{request.name}"
 
-    def client_loop(count):
+    def client_loop(count: int) -> None:
         for _ in range(count):
             for timings, path, headers in ((answer, request.path, request.headers), (floor_answer, floor_path, {})):
                 elapsed, status, metrics = fetch(base, path, headers)
@@ -122,12 +126,12 @@ def measure(base, request, iterations, clients):
     return answer, floor_answer
 
 
-def percentile(values, share):
+def percentile(values: Sequence[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def summary(request, answer, floor_answer):
+def summary(request: BenchRequest, answer: Timings, floor_answer: Timings) -> dict[str, Any]:
     median, floor_median = statistics.median(answer.latencies), statistics.median(floor_answer.latencies)
     return {
         "name": request.name,
@@ -146,14 +150,14 @@ def summary(request, answer, floor_answer):
 
 @dataclass
 class BenchmarkRun:
-    requests: list
+    requests: list[BenchRequest]
     iterations: int = 200
     clients: int = 4
     workers: int = 2
-    report: object = print
-    results: list = field(default_factory=list)
+    report: Callable[[dict[str, Any]], object] = print
+    results: list[dict[str, Any]] = field(default_factory=list)
 
-    def run(self):
+    def run(self) -> list[dict[str, Any]]:
         floors = capture_floors(self.requests)
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
             json.dump(floors, file)
@@ -168,7 +172,7 @@ class BenchmarkRun:
                 self.results.append(self.measure_one(base, request))
         return self.results
 
-    def measure_one(self, base, request):
+    def measure_one(self, base: str, request: BenchRequest) -> dict[str, Any]:
         measure(base, request, max(2, self.clients), self.clients)
         answer, floor_answer = measure(base, request, self.iterations, self.clients)
         if answer.statuses != {request.status}:
@@ -177,7 +181,7 @@ class BenchmarkRun:
         self.report(result)
         return result
 
-    def document(self, sizes):
+    def document(self, sizes: dict[str, int]) -> dict[str, Any]:
         return {
             "machine": {"platform": platform.platform(), "python": platform.python_version()},
             "database": connection.vendor,
@@ -187,7 +191,7 @@ class BenchmarkRun:
         }
 
 
-def markdown_table(results):
+def markdown_table(results: Sequence[dict[str, Any]]) -> str:
     lines = [
         "| request | median ms | p95 ms | p99 ms | queries | SQL ms | floor ms | ratio |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",

@@ -4,7 +4,10 @@ A record's ETag digests its representation (links and nested names included, hos
 its latest change-feed position, which moves with every change to the record, its links and its events.
 """
 
+from __future__ import annotations
+
 import hashlib
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
 from django.db.models import Max
@@ -17,18 +20,35 @@ from rest_framework.response import Response
 from .history import lock_feed
 from .models import Change
 
+if TYPE_CHECKING:
+    from django.db import models
+    from rest_framework.request import Request
+    from rest_framework.viewsets import GenericViewSet
+
+    from .models import TrackedModel
+    from .shapes import Shaped
+
+    Record = TypeVar("Record", bound=models.Model)
+
+    class RecordView(GenericViewSet[Any]):
+        """What the mixin is mixed into, a RecordViewSet; at run time its base is `object`."""
+
+        def represent(self, instance: Any) -> Shaped: ...
+else:
+    RecordView = object
+
 
 class PreconditionFailed(APIException):
     status_code = status.HTTP_412_PRECONDITION_FAILED
     default_detail = _("The record has changed since the ETag in If-Match; read it again (its ETag is in this answer).")
     default_code = "precondition_failed"
 
-    def __init__(self, current_etag):
+    def __init__(self, current_etag: str) -> None:
         super().__init__()
         self.headers = {"ETag": current_etag}
 
 
-def etag_matches(header, etag):
+def etag_matches(header: str | None, etag: str) -> bool:
     """Whether an If-Match / If-None-Match header value names `etag` (weak comparison; `*` matches any)."""
     if not header:
         return False
@@ -36,20 +56,21 @@ def etag_matches(header, etag):
     return "*" in candidates or etag in candidates
 
 
-def latest_position(instance):
-    return Change.objects.of_record(instance).aggregate(position=Max("id"))["position"]
+def latest_position(instance: TrackedModel) -> int | None:
+    position: int | None = Change.objects.of_record(instance).aggregate(position=Max("id"))["position"]
+    return position
 
 
-class ConditionalMixin:
+class ConditionalMixin(RecordView):
     """ETags and precondition checks for a RecordViewSet."""
 
-    def etag(self, instance, body):
+    def etag(self, instance: TrackedModel, body: Shaped) -> str:
         host = self.request.build_absolute_uri("/").rstrip("/").encode()
         payload = orjson.dumps(body, default=str, option=orjson.OPT_SORT_KEYS | orjson.OPT_UTC_Z)
         digest = hashlib.sha256(payload.replace(host, b"") + f"|{latest_position(instance)}".encode())
         return f'"{digest.hexdigest()[:40]}"'
 
-    def retrieve(self, request, *args, **kwargs):
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """One record with its ETag; 304 when `If-None-Match` names the current one."""
         instance = self.get_object()
         body = self.represent(instance)
@@ -58,16 +79,16 @@ class ConditionalMixin:
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
         return Response(body, headers={"ETag": etag})
 
-    def locked(self, instance):
+    def locked(self, instance: Record) -> Record:
         """The record read again under the feed's lock, which every write takes first, so that concurrent writes
         check their preconditions in turn; 404 when a write before this one deleted it."""
         lock_feed()
-        record = type(instance).objects.filter(pk=instance.pk).first()
+        record = type(instance)._default_manager.filter(pk=instance.pk).first()
         if record is None:
             raise Http404
         return record
 
-    def check_precondition(self, instance):
+    def check_precondition(self, instance: TrackedModel) -> None:
         """412 with the current ETag when `If-Match` names another; call inside the write's transaction."""
         expected = self.request.headers.get("If-Match")
         if expected is None:
@@ -76,6 +97,8 @@ class ConditionalMixin:
         if not etag_matches(expected, current):
             raise PreconditionFailed(current)
 
-    def respond(self, instance, status_code=status.HTTP_200_OK, headers=None):
+    def respond(
+        self, instance: TrackedModel, status_code: int = status.HTTP_200_OK, headers: dict[str, str] | None = None
+    ) -> Response:
         body = self.represent(instance)
         return Response(body, status=status_code, headers={**(headers or {}), "ETag": self.etag(instance, body)})

@@ -5,6 +5,7 @@ A date of precision week, month or year stands for the whole period; it is store
 """
 
 import datetime
+from typing import Any
 
 from django.db import models
 from django.db.models import Q
@@ -22,7 +23,7 @@ class DatePrecision(models.TextChoices):
 FIRST_WEEK_END = datetime.date.min + datetime.timedelta(days=6)
 
 
-def period_start(day, precision):
+def period_start(day: datetime.date, precision: str) -> datetime.date:
     """The first day of the period of `precision` that contains `day`."""
     if precision == DatePrecision.WEEK:
         return day - datetime.timedelta(days=day.weekday())
@@ -33,7 +34,7 @@ def period_start(day, precision):
     return day
 
 
-def normalized_dates(fields, *names):
+def normalized_dates(fields: dict[str, Any], *names: str) -> dict[str, Any]:
     """Each dated field of `fields` (`name` with `name_precision`) moved to the first day of its period, as every
     date is stored; a field without a day or a precision is left as it is."""
     for name in names:
@@ -44,16 +45,16 @@ def normalized_dates(fields, *names):
     return fields
 
 
-def updated_dates(record, fields, *names):
+def updated_dates(record: models.Model, fields: dict[str, Any], *names: str) -> dict[str, Any]:
     """An update's `fields` with each dated field normalized as `normalized_dates` does, taking the date or the
     precision the update leaves out from `record`: a new precision alone moves the stored day too."""
-    current = {}
+    current: dict[str, Any] = {}
     for name in names:
         current.update({name: getattr(record, name), f"{name}_precision": getattr(record, f"{name}_precision")})
     return normalized_dates({**current, **fields}, *names)
 
 
-def period_end(day, precision):
+def period_end(day: datetime.date, precision: str) -> datetime.date:
     """The last day of the period of `precision` that starts on or contains `day`."""
     start = period_start(day, precision)
     if precision == DatePrecision.WEEK:
@@ -66,7 +67,7 @@ def period_end(day, precision):
     return start
 
 
-def ends_on_or_after(field, day):
+def ends_on_or_after(field: str, day: datetime.date) -> Q:
     """Q for periods stored in `field` (with `field_precision`) that end on or after `day`."""
     precision = f"{field}_precision"
     return (
@@ -77,10 +78,10 @@ def ends_on_or_after(field, day):
     )
 
 
-def starts_on_or_before(field, day):
+def starts_on_or_before(field: str, day: datetime.date) -> Q:
     """Q for periods stored in `field` that start on or before `day`."""
     return Q(**{f"{field}__lte": day})
 
 
-def precision_field(**kwargs):
+def precision_field(**kwargs: Any) -> "models.CharField[str, str]":
     return models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY, **kwargs)

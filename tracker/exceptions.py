@@ -1,6 +1,10 @@
 """Every error as RFC 9457 problem details: `{"type", "title", "status", "detail"}` and, for bad input,
 an `errors` object that maps each field or query parameter to its messages."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypeAlias
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -16,6 +20,15 @@ from rest_framework.views import exception_handler
 from .api_names import constraint_field
 from .renderers import ProblemJSONRenderer
 from .unavailable import unavailable_from
+
+if TYPE_CHECKING:
+    from rest_framework.request import Request
+    from rest_framework.serializers import Serializer
+
+
+# A problem response's body, and the field-to-messages map under its "errors".
+Problem: TypeAlias = dict[str, Any]
+FieldErrors: TypeAlias = dict[str, list[str]]
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 # PostgreSQL's deadlock_detected, serialization_failure and lock_not_available; SQLite's busy database.
@@ -41,7 +54,7 @@ TITLES = {
 
 class Conflict(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
-    default_detail = "The request conflicts with the current state of the record."
+    default_detail: Any = "The request conflicts with the current state of the record."
     default_code = "conflict"
 
 
@@ -51,7 +64,7 @@ class WriteConflict(Conflict):
     headers = {"Retry-After": "1"}
 
 
-def is_write_conflict(exc):
+def is_write_conflict(exc: BaseException) -> bool:
     """Whether the database refused a write only because of concurrent ones: sending it again may succeed."""
     if not isinstance(exc, OperationalError):
         return False
@@ -64,14 +77,14 @@ class ContentTooLarge(exceptions.APIException):
     default_code = "too_large"
 
 
-def body_too_large():
+def body_too_large() -> ContentTooLarge:
     limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
     return ContentTooLarge({"body": [_("The body may not be larger than %(limit)d bytes.") % {"limit": limit}]})
 
 
-def problem(status_code, detail, errors=None, type_suffix=None):
+def problem(status_code: int, detail: object, errors: object = None, type_suffix: str | None = None) -> Problem:
     """The body of a problem response."""
-    body = {
+    body: Problem = {
         "type": f"about:blank#{type_suffix}" if type_suffix else "about:blank",
         "title": TITLES.get(status_code, "Error"),
         "status": status_code,
@@ -82,10 +95,10 @@ def problem(status_code, detail, errors=None, type_suffix=None):
     return body
 
 
-def flatten_errors(detail, prefix=""):
+def flatten_errors(detail: object, prefix: str = "") -> FieldErrors:
     """{"targets.0.stance": ["…"]} from DRF's nested error detail."""
     if isinstance(detail, dict):
-        flat = {}
+        flat: FieldErrors = {}
         for key, value in detail.items():
             name = f"{prefix}.{key}" if prefix else str(key)
             flat.update(flatten_errors(value, name))
@@ -99,7 +112,7 @@ def flatten_errors(detail, prefix=""):
     return {prefix or "non_field_errors": [str(message) for message in messages]}
 
 
-def protected_detail(exc):
+def protected_detail(exc: ProtectedError | RestrictedError) -> str:
     records = list(exc.protected_objects if isinstance(exc, ProtectedError) else exc.restricted_objects)
     names = ", ".join(f"{record._meta.verbose_name} “{record}”" for record in records[:10])
     more = len(records) - 10
@@ -110,7 +123,7 @@ def protected_detail(exc):
     }
 
 
-def to_api_exception(exc):
+def to_api_exception(exc: Exception) -> Exception:
     if isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         return exceptions.ValidationError(detail)
@@ -123,7 +136,7 @@ def to_api_exception(exc):
     return unavailable_from(exc) or exc
 
 
-def problem_exception_handler(exc, context):
+def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """DRF's handler, then reshaped as problem details with the problem+json media type."""
     exc = to_api_exception(exc)
     response = exception_handler(exc, context)
@@ -136,7 +149,7 @@ def problem_exception_handler(exc, context):
     return problem_response
 
 
-def problem_body(exc, status_code):
+def problem_body(exc: Exception, status_code: int) -> Problem:
     if isinstance(exc, exceptions.ValidationError):
         errors = flatten_errors(exc.detail)
         return problem(status_code, _("The input is not valid: %(fields)s.") % {"fields": ", ".join(errors)}, errors)
@@ -149,25 +162,26 @@ def problem_body(exc, status_code):
     return problem(status_code, detail)
 
 
-def use_problem_renderer(request, response):
+def use_problem_renderer(request: Request | None, response: Response) -> None:
     response.content_type = PROBLEM_CONTENT_TYPE
     if request is not None:
         request.accepted_renderer = ProblemJSONRenderer()
         request.accepted_media_type = PROBLEM_CONTENT_TYPE
 
 
-def api_field_names(serializer):
+def api_field_names(serializer: Serializer[Any]) -> dict[str, str]:
     """{model field name: API field name}, nested serializers included ("quantity_low" → "quantity.low")."""
-    names = {}
+    names: dict[str, str] = {}
     for name, field in serializer.fields.items():
         if getattr(field, "fields", None) is not None and field.source == "*":
-            names.update({model: f"{name}.{api}" for model, api in api_field_names(field).items()})
+            nested = api_field_names(field)  # type: ignore[arg-type]  # a field with fields is a Serializer
+            names.update({model: f"{name}.{api}" for model, api in nested.items()})
         else:
             names[field.source or name] = name
     return names
 
 
-def api_validation_error(error, serializer):
+def api_validation_error(error: DjangoValidationError, serializer: Serializer[Any]) -> exceptions.ValidationError:
     """A model's ValidationError restated in the API's field names.
 
     A message of a model field goes to that field, renamed; a constraint's (whose code is its name) to the
@@ -178,10 +192,10 @@ def api_validation_error(error, serializer):
     known = {*names.values(), *serializer.fields}
     if not hasattr(error, "error_dict"):
         return exceptions.ValidationError({"non_field_errors": error.messages})
-    detail = {}
+    detail: FieldErrors = {}
     for field, errors in error.error_dict.items():
         for item in errors:
-            concerned = constraint_field(item.code)
-            target = names.get(field) or (concerned if concerned in known else "non_field_errors")
+            concerned = constraint_field(item.code) if item.code else None
+            target = names.get(field) or (concerned if concerned in known else None) or "non_field_errors"
             detail.setdefault(target, []).extend(item.messages)
     return exceptions.ValidationError(detail)

@@ -3,24 +3,30 @@ so that a mirror can sync incrementally from the last position it saw."""
 
 import datetime
 import re
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
 
 from .models import Change
 from .query_params import KnownQueryParamsMixin
 from .rows import Rows, UrlBuilder
+from .shapes import Row, Shaped
 
 # ASCII digits only: str.isdigit() also accepts "²" and "⑤", which int() refuses.
 POSITION = re.compile(r"[0-9]{1,19}")
 MAX_POSITION = 2**63 - 1
 
 
-def parse_instant(value):
+def parse_instant(value: str) -> datetime.datetime | None:
     """A UTC instant from an ISO 8601 timestamp (UTC when it names no zone) or a date (its first moment)."""
     try:
         instant = parse_datetime(value)
@@ -33,7 +39,7 @@ def parse_instant(value):
     return instant
 
 
-class ChangeSerializer(serializers.Serializer):
+class ChangeSerializer(serializers.Serializer[Any]):
     position = serializers.IntegerField(help_text="Feed position: pass the last one seen as `since`.")
     collection = serializers.CharField()
     lookup = serializers.CharField(help_text="The record's lookup in its collection: id, slug or ISO alpha-3.")
@@ -49,18 +55,26 @@ class ChangeSerializer(serializers.Serializer):
 
 
 class ChangeRows(Rows):
-    fields = ("id", "collection", "lookup", "action", "history_date", "reason", "user__username")
+    fields = (
+        "id",
+        "collection",
+        "lookup",
+        "action",
+        "history_date",
+        "reason",
+        "user__username",
+    )
 
-    def __init__(self, urls, basenames, show_user):
+    def __init__(self, urls: UrlBuilder, basenames: Mapping[str, str], show_user: bool) -> None:
         super().__init__(urls)
         self.basenames = basenames
         self.show_user = show_user
 
-    def shape(self, rows):
+    def shape(self, rows: Sequence[Row]) -> list[Shaped]:
         return [self.shape_one(row) for row in rows]
 
-    def shape_one(self, row):
-        shaped = {
+    def shape_one(self, row: Row) -> Shaped:
+        shaped: Shaped = {
             "position": row["id"],
             "collection": row["collection"],
             "lookup": row["lookup"],
@@ -73,7 +87,7 @@ class ChangeRows(Rows):
             shaped["user"] = row["user__username"]
         return shaped
 
-    def record_url(self, row):
+    def record_url(self, row: Row) -> str | None:
         basename = self.basenames.get(row["collection"])
         return self.urls.detail(basename, row["lookup"]) if basename else None
 
@@ -107,31 +121,31 @@ COLLECTION = OpenApiParameter(
 @extend_schema_view(
     list=extend_schema(summary="The change feed", parameters=[SINCE, COLLECTION], responses=ChangeSerializer(many=True))
 )
-class ChangeViewSet(KnownQueryParamsMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class ChangeViewSet(KnownQueryParamsMixin, mixins.ListModelMixin, viewsets.GenericViewSet[Change]):
     """Creates, updates and deletes across all collections, oldest first, each with its feed position.
 
     A change to a link (a source added to a pledge, an event, a condition link) is listed as an update of the
     record it belongs to. Positions follow commit order, so following `since` by position never skips a change.
     """
 
-    basenames = {}
-    filter_backends = []
+    basenames: dict[str, str] = {}
+    filter_backends: list[type[Any]] = []
     extra_query_params = ("since", "collection")
     serializer_class = ChangeSerializer
 
     @classmethod
-    def serve(cls, basenames):
+    def serve(cls, basenames: dict[str, str]) -> None:
         """Serve the changes of these collections ({prefix: router basename})."""
         cls.basenames = basenames
         COLLECTION_NAMES["enum"] = sorted(basenames)
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Change]:
         """Every change, filtered by `since` and `collection`, in feed order."""
-        changes = Change.objects.order_by("id")
+        changes: QuerySet[Change] = Change.objects.order_by("id")
         changes = self.since(changes, self.request.query_params.get("since", "").strip())
         return self.in_collections(changes, self.request.query_params.get("collection", "").strip())
 
-    def since(self, changes, value):
+    def since(self, changes: QuerySet[Change], value: str) -> QuerySet[Change]:
         if not value:
             return changes
         if POSITION.fullmatch(value):
@@ -143,7 +157,7 @@ class ChangeViewSet(KnownQueryParamsMixin, mixins.ListModelMixin, viewsets.Gener
             )
         return changes.filter(history_date__gte=instant)
 
-    def in_collections(self, changes, value):
+    def in_collections(self, changes: QuerySet[Change], value: str) -> QuerySet[Change]:
         if not value:
             return changes
         wanted = value.split(",")
@@ -155,9 +169,9 @@ class ChangeViewSet(KnownQueryParamsMixin, mixins.ListModelMixin, viewsets.Gener
             raise ValidationError({"collection": [_("Unknown: %(names)s.") % {"names": ", ".join(unknown) or value}]})
         return changes.filter(collection__in=wanted)
 
-    def list(self, request, *args, **kwargs):
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """The changes, paginated; follow `next`, or ask again with `since` = the last position seen."""
         user = request.user
         rows = ChangeRows(UrlBuilder(request), self.basenames, bool(user and user.is_authenticated and user.is_staff))
         page = self.paginate_queryset(rows.values(self.get_queryset()))
-        return self.get_paginated_response(rows.shape(list(page)))
+        return self.get_paginated_response(rows.shape(list(page)))  # type: ignore[arg-type]  # always paged

@@ -1,10 +1,16 @@
 """Query filters that never fail silently: an unknown key, a malformed date or an unknown choice is a 400 that
 names the parameter. Several comma-separated values mean "any of"."""
 
+from __future__ import annotations
+
+import datetime
 import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.conf import settings
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
 from django_filters.widgets import BooleanWidget
@@ -13,12 +19,17 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter, SearchFilter
 
 from .dates import ends_on_or_after, starts_on_or_before
-from .rows import CURRENT_TABLES
+from .rows import CURRENT_TABLES, Tables
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+    from rest_framework.request import Request
+    from rest_framework.views import APIView
 
 SLUG = r"[-a-zA-Z0-9_]+"
 
 
-def document_values(filter_, schema):
+def document_values(filter_: filters.Filter, schema: dict[str, Any]) -> None:
     """The schema of each value of a comma-separated filter, with the filter's help text (drf-spectacular reads
     the override in place of the one it would guess)."""
     set_override(filter_, "field", {**schema, "description": str(filter_.extra.get("help_text") or "")})
@@ -31,7 +42,7 @@ class StrictFilterBackend(filters.DjangoFilterBackend):
 class StrictBooleanWidget(BooleanWidget):
     """Hands the raw value to the field, so that a value other than true/false can be refused."""
 
-    def value_from_datadict(self, data, files, name):
+    def value_from_datadict(self, data: Mapping[str, Any], files: Any, name: str) -> Any:
         return data.get(name)
 
 
@@ -40,7 +51,7 @@ class StrictBooleanField(forms.NullBooleanField):
 
     widget = StrictBooleanWidget
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> bool | None:  # type: ignore[override]  # None for "not given"
         if value in (None, ""):
             return None
         answer = {"true": True, "1": True, "false": False, "0": False}.get(str(value).strip().lower())
@@ -56,7 +67,7 @@ class TrackerFilterSet(filters.FilterSet):
     where the filters read link models (`self.tables.of(Model)`): today's, or as of the read's instant.
     """
 
-    def __init__(self, *args, tables=CURRENT_TABLES, **kwargs):
+    def __init__(self, *args: Any, tables: Tables = CURRENT_TABLES, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.tables = tables
         for name, filter_ in self.filters.items():
@@ -68,7 +79,7 @@ class TrackerFilterSet(filters.FilterSet):
                 filter_.field_class = StrictBooleanField
                 filter_.extra["widget"] = StrictBooleanWidget
 
-    def filter_queryset(self, queryset):
+    def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
         """A comma-separated list longer than API_MAX_LIST_ITEMS is a 400 before any of it is looked up."""
         most = settings.API_MAX_LIST_ITEMS
         long_lists = [
@@ -80,7 +91,7 @@ class TrackerFilterSet(filters.FilterSet):
         return super().filter_queryset(queryset)
 
 
-def choice_error(choices):
+def choice_error(choices: Iterable[tuple[object, object]]) -> str:
     """The message of an unknown choice, listing the valid ones (a form field's `%(value)s` names the input)."""
     valid = ", ".join(str(value) for value, _label in choices)
     return _("%%(value)s is not one of the valid values: %(valid)s.") % {"valid": valid}
@@ -89,7 +100,7 @@ def choice_error(choices):
 class AnyOfFilter(filters.BaseInFilter, filters.CharFilter):
     """Comma-separated values; a record matching any of them is kept. `schema` documents each value."""
 
-    def __init__(self, *args, schema=None, **kwargs):
+    def __init__(self, *args: Any, schema: dict[str, Any] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if schema is not None:
             document_values(self, schema)
@@ -98,11 +109,11 @@ class AnyOfFilter(filters.BaseInFilter, filters.CharFilter):
 class AnyOfChoiceFilter(filters.BaseInFilter, filters.ChoiceFilter):
     """Comma-separated values of an enumeration; an unknown or empty value (`kind=,`) is a 400."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         document_values(self, {"type": "string", "enum": [value for value, _label in self.extra["choices"]]})
 
-    def filter(self, qs, value):
+    def filter(self, qs: QuerySet[Any], value: list[str] | None) -> QuerySet[Any]:
         if value and not all(value):
             raise ValidationError({self.param_name: [_("The list has an empty value.")]})
         return super().filter(qs, value)
@@ -116,10 +127,19 @@ class KeysFilter(filters.BaseInFilter, filters.CharFilter):
     records whose `field_name` is one of the ids.
     """
 
-    unknown_message = _("Unknown: %(keys)s.")
-    malformed_message = _("Not a key of the form %(pattern)s: %(keys)s.")
+    unknown_message: str | Promise = _("Unknown: %(keys)s.")
+    malformed_message: str | Promise = _("Not a key of the form %(pattern)s: %(keys)s.")
 
-    def __init__(self, *args, queryset, key_field="slug", pattern=SLUG, normalize=None, apply=None, **kwargs):
+    def __init__(
+        self,
+        *args: Any,
+        queryset: QuerySet[Any],
+        key_field: str = "slug",
+        pattern: str = SLUG,
+        normalize: Callable[[str], Any] | None = None,
+        apply: str | None = None,
+        **kwargs: Any,
+    ) -> None:
         self.key_queryset = queryset
         self.key_field = key_field
         self.pattern = re.compile(pattern)
@@ -128,7 +148,7 @@ class KeysFilter(filters.BaseInFilter, filters.CharFilter):
         super().__init__(*args, **kwargs)
         document_values(self, {"type": "string", "pattern": f"^{pattern}$"})
 
-    def filter(self, qs, value):
+    def filter(self, qs: QuerySet[Any], value: list[str] | None) -> QuerySet[Any]:
         if not value:
             return qs
         if not all(value):
@@ -143,14 +163,14 @@ class KeysFilter(filters.BaseInFilter, filters.CharFilter):
         qs = qs.filter(**{f"{self.field_name}__in": ids})
         return qs.distinct() if self.distinct else qs
 
-    def resolve(self, keys):
+    def resolve(self, keys: Sequence[Any]) -> list[int]:
         found = dict(self.lookup(keys))
         missing = [key for key in keys if key not in found]
         if missing:
             raise ValidationError({self.param_name: [self.unknown_message % {"keys": ", ".join(map(str, missing))}]})
         return list(found.values())
 
-    def lookup(self, keys):
+    def lookup(self, keys: Sequence[Any]) -> QuerySet[Any, tuple[Any, int]]:
         """(key, id) pairs of the records these keys name."""
         return self.key_queryset.filter(**{f"{self.key_field}__in": keys}).values_list(self.key_field, "id")
 
@@ -158,18 +178,18 @@ class KeysFilter(filters.BaseInFilter, filters.CharFilter):
 class PeriodEndsAfterFilter(filters.DateFilter):
     """Keeps dated periods that end on or after the given day (a week-precision date covers its week)."""
 
-    def filter(self, qs, value):
+    def filter(self, qs: QuerySet[Any], value: datetime.date | None) -> QuerySet[Any]:
         return qs if value is None else qs.filter(ends_on_or_after(self.field_name, value))
 
 
 class PeriodStartsBeforeFilter(filters.DateFilter):
     """Keeps dated periods that start on or before the given day."""
 
-    def filter(self, qs, value):
+    def filter(self, qs: QuerySet[Any], value: datetime.date | None) -> QuerySet[Any]:
         return qs if value is None else qs.filter(starts_on_or_before(self.field_name, value))
 
 
-def search_pattern():
+def search_pattern() -> str:
     """At most API_MAX_SEARCH_TERMS terms of at most API_MAX_SEARCH_TERM_LENGTH characters, separated by spaces or
     commas: the grammar of `search`, for the schema and for the check."""
     most, longest = settings.API_MAX_SEARCH_TERMS, settings.API_MAX_SEARCH_TERM_LENGTH
@@ -183,19 +203,19 @@ class TrackerSearchFilter(SearchFilter):
     """`search=text` over each view's `search_fields`: at most API_MAX_SEARCH_TERMS terms of at most
     API_MAX_SEARCH_TERM_LENGTH characters, since every term adds a condition on every field."""
 
-    def get_search_terms(self, request):
+    def get_search_terms(self, request: Request) -> list[str]:
         value = request.query_params.get(self.search_param, "")
         if not re.fullmatch(search_pattern(), value):
             raise ValidationError({self.search_param: [self.too_much(value)]})
         return super().get_search_terms(request)
 
-    def too_much(self, value):
+    def too_much(self, value: str) -> str:
         most, longest = settings.API_MAX_SEARCH_TERMS, settings.API_MAX_SEARCH_TERM_LENGTH
         if any(len(term) > longest for term in re.split(r"[\t\n\x0b\x0c\r ,]+", value)):
             return _("A term may not be longer than %(limit)d characters.") % {"limit": longest}
         return _("At most %(limit)d terms.") % {"limit": most}
 
-    def get_schema_operation_parameters(self, view):
+    def get_schema_operation_parameters(self, view: APIView) -> list[dict[str, Any]]:
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
             parameter["schema"] = {"type": "string", "pattern": search_pattern()}
@@ -213,7 +233,7 @@ class TrackerOrderingFilter(OrderingFilter):
     """`ordering=field` / `-field` on the view's `ordering_fields`; an unknown field is a 400, and with a
     keyset cursor only `id` and `-id` are allowed."""
 
-    def get_schema_operation_parameters(self, view):
+    def get_schema_operation_parameters(self, view: APIView) -> list[dict[str, Any]]:
         """`ordering` as a comma-separated list of the view's fields, so that clients need not guess them."""
         fields = getattr(view, "ordering_fields", None)
         if not isinstance(fields, (list, tuple)):
@@ -232,7 +252,7 @@ class TrackerOrderingFilter(OrderingFilter):
             }
         ]
 
-    def get_ordering(self, request, queryset, view):
+    def get_ordering(self, request: Request, queryset: QuerySet[Any], view: APIView) -> Any:
         """The terms exactly as sent, comma-separated: each a known field, with no spaces and `-` at most once."""
         explicit = request.query_params.get(self.ordering_param)
         if not explicit:
@@ -242,7 +262,9 @@ class TrackerOrderingFilter(OrderingFilter):
             raise ValidationError({self.ordering_param: [_("With a cursor, ordering may only be id or -id.")]})
         return ordering
 
-    def remove_invalid_fields(self, queryset, fields, view, request):
+    def remove_invalid_fields(  # type: ignore[override]  # called with the split list, and measures it
+        self, queryset: QuerySet[Any], fields: Sequence[str], view: APIView, request: Request
+    ) -> list[str]:
         """The terms, when every one is valid; otherwise a 400 naming `ordering` (nothing is silently dropped)."""
         if len(fields) > settings.API_MAX_LIST_ITEMS:
             message = _("At most %(limit)d values.") % {"limit": settings.API_MAX_LIST_ITEMS}

@@ -8,14 +8,20 @@ position orders changes in commit order.
 
 import contextlib
 import re
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from django.db import connection
+from django.db import connection, models
+from django.http import HttpRequest, HttpResponseBase
 from simple_history.models import HistoricalRecords
 
 from .api_names import address_of
+
+if TYPE_CHECKING:
+    from .models import Change
 
 FEED_LOCK_KEY = 7_310_425_001
 MAX_REASON_LENGTH = 2000
@@ -28,12 +34,12 @@ class ChangeContext:
     user: object = None
 
 
-_current = ContextVar("change_context", default=None)
+_current: ContextVar[ChangeContext | None] = ContextVar("change_context", default=None)
 NO_CONTEXT = ChangeContext()
 
 
 @contextlib.contextmanager
-def change_context(reason="", user=None):
+def change_context(reason: str | None = "", user: object = None) -> Iterator[None]:
     """Record the changes made inside the block with this reason (and user, where no request gives one)."""
     token = _current.set(ChangeContext(reason=reason or "", user=user))
     try:
@@ -42,17 +48,17 @@ def change_context(reason="", user=None):
         _current.reset(token)
 
 
-def current_change_context():
+def current_change_context() -> ChangeContext:
     return _current.get() or NO_CONTEXT
 
 
-class TrackedHistoricalRecords(HistoricalRecords):
+class TrackedHistoricalRecords(HistoricalRecords):  # type: ignore[misc]  # simple_history ships no types
     """HistoricalRecords that take the reason and user of the current change context."""
 
-    def get_change_reason_for_object(self, instance, history_type, using):
+    def get_change_reason_for_object(self, instance: models.Model, history_type: str, using: str | None) -> Any:
         return super().get_change_reason_for_object(instance, history_type, using) or current_change_context().reason
 
-    def get_history_user(self, instance):
+    def get_history_user(self, instance: models.Model) -> Any:
         user = super().get_history_user(instance)
         return user if user is not None else current_change_context().user
 
@@ -60,7 +66,7 @@ class TrackedHistoricalRecords(HistoricalRecords):
 ACTIONS = {"+": "create", "~": "update", "-": "delete"}
 
 
-def feed_targets(instance, history_type):
+def feed_targets(instance: models.Model, history_type: str) -> list[tuple[str, str, str]]:
     """[(collection, lookup, action)]: the record itself if the API serves it, else the served records a link
     belongs to, updated."""
     address = address_of(instance)
@@ -70,7 +76,7 @@ def feed_targets(instance, history_type):
     return [(*address, "update") for address in map(address_of, parents) if address is not None]
 
 
-def feed_entries(instance, history_instance):
+def feed_entries(instance: models.Model, history_instance: Any) -> "list[Change]":
     """The change feed entries one history row makes: the record itself, or the records a link belongs to."""
     from .models import Change
 
@@ -90,7 +96,7 @@ def feed_entries(instance, history_instance):
     ]
 
 
-def lock_feed():
+def lock_feed() -> None:
     """Take the feed's lock, held until the current transaction ends (PostgreSQL; SQLite's IMMEDIATE
     transactions already serialize writers).
 
@@ -105,7 +111,9 @@ def lock_feed():
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [FEED_LOCK_KEY])
 
 
-def append_to_feed(sender, instance, history_instance, using=None, **kwargs):
+def append_to_feed(
+    sender: type[models.Model], instance: models.Model, history_instance: Any, using: str | None = None, **kwargs: Any
+) -> None:
     """simple_history's `post_create_historical_record` receiver: add the feed entries of a history row."""
     entries = feed_entries(instance, history_instance)
     if not entries:
@@ -115,7 +123,7 @@ def append_to_feed(sender, instance, history_instance, using=None, **kwargs):
         entry.save()
 
 
-def header_text(raw):
+def header_text(raw: str) -> str:
     """A header's text: WSGI hands headers over decoded as Latin-1, so UTF-8 bytes are decoded again, and a
     percent-encoded value (`caf%C3%A9`, for clients that can send ASCII only) is decoded."""
     with contextlib.suppress(UnicodeError):
@@ -133,10 +141,10 @@ class ChangeReasonMiddleware:
 
     header = "HTTP_X_CHANGE_REASON"
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         reason = header_text(request.META.get(self.header, "")).strip()[:MAX_REASON_LENGTH]
         if not reason:
             return self.get_response(request)

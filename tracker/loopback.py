@@ -9,19 +9,22 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from typing import IO
 
 from django.conf import settings
 
 HOST = "127.0.0.1"
 
 
-def free_port():
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind((HOST, 0))
-        return sock.getsockname()[1]
+        port: int = sock.getsockname()[1]
+        return port
 
 
-def production_environment(**overrides):
+def production_environment(**overrides: str) -> dict[str, str]:
     """This process's environment with the production settings for a loopback server: its own secret key,
     the loopback host allowed, and no redirect to HTTPS (there is no TLS on loopback)."""
     return {
@@ -35,7 +38,9 @@ def production_environment(**overrides):
     }
 
 
-def wait_until_serving(url, process, timeout, ready_path="/healthz"):
+def wait_until_serving(
+    url: str, process: "subprocess.Popen[bytes]", timeout: float, ready_path: str = "/healthz"
+) -> None:
     """Until `ready_path` answers 200 (/healthz needs the database; /api/ does not)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -50,7 +55,7 @@ def wait_until_serving(url, process, timeout, ready_path="/healthz"):
     raise RuntimeError(f"gunicorn did not answer {ready_path} within {timeout} s")
 
 
-def stop(process):
+def stop(process: "subprocess.Popen[bytes]") -> None:
     process.terminate()
     try:
         process.wait(timeout=20)
@@ -60,7 +65,14 @@ def stop(process):
 
 
 @contextlib.contextmanager
-def gunicorn(environment, workers=4, threads=1, startup_timeout=60, ready_path="/healthz", output=None):
+def gunicorn(
+    environment: dict[str, str],
+    workers: int = 4,
+    threads: int = 1,
+    startup_timeout: float = 60,
+    ready_path: str = "/healthz",
+    output: IO[bytes] | int | None = None,
+) -> Iterator[str]:
     """Serve config.wsgi with `workers` processes on a free loopback port; yields the base URL, then stops it.
 
     The workers are forked from an app loaded once (--preload), so all of them are serving by the time it

@@ -1,5 +1,8 @@
 """The base every tracker record builds on: timestamps, a full history of every change, and the change feed."""
 
+from collections.abc import Collection, Sequence
+from typing import cast
+
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
@@ -26,11 +29,11 @@ class TrackedModel(models.Model):
     class Meta:
         abstract = True
 
-    def feed_parents(self):
+    def feed_parents(self) -> "list[TrackedModel]":
         """The records that a change of this row changes (a link's owners); [] for a record of its own."""
         return []
 
-    def label(self, field):
+    def label(self, field: str) -> str:
         """The related record of `field` as text, or "field #id" when it no longer exists (a deleted
         record's links are still shown in histories and restores)."""
         try:
@@ -38,22 +41,24 @@ class TrackedModel(models.Model):
         except ObjectDoesNotExist:
             return f"{field} #{getattr(self, f'{field}_id')}"
 
-    def feed_parent(self, field):
+    def feed_parent(self, field: str) -> "list[TrackedModel]":
         """[the record the foreign key `field` points to], read by id (during a cascading delete the cached
         record may be gone), or [] when it is not set or no longer exists."""
-        model = self._meta.get_field(field).related_model
+        model = cast("type[TrackedModel]", self._meta.get_field(field).related_model)  # keys point to tracked records
         pk = getattr(self, f"{field}_id")
         if pk is None:
             return []
         # A record already deleted (its links go after it in a cascade) has its own delete entry: no update.
-        record = model.objects.filter(pk=pk).first()
+        record = model._default_manager.filter(pk=pk).first()
         return [record] if record else []
 
 
-class ChangeQuerySet(models.QuerySet):
-    def of_record(self, record):
+class ChangeQuerySet(models.QuerySet["Change"]):
+    def of_record(self, record: models.Model) -> "ChangeQuerySet":
         """The entries of a record the API serves: its own changes and those of its links and events."""
-        collection, lookup = address_of(record)
+        address = address_of(record)
+        assert address is not None, "only a record the API serves has changes of its own"
+        collection, lookup = address
         return self.filter(collection=collection, lookup=lookup)
 
 
@@ -71,19 +76,19 @@ class EditorSuppliedModel(models.Model):
         help_text=_("The values an editor supplied that no source states."),
     )
 
-    editor_suppliable = ()
+    editor_suppliable: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
 
-    def clean_fields(self, exclude=None):
+    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
         super().clean_fields(exclude=exclude)
         if exclude and "editor_supplied" in exclude:
             return
         self.editor_supplied = editor_supplied_names(self.editor_supplied, self.editor_suppliable)
 
 
-def editor_supplied_names(names, suppliable):
+def editor_supplied_names(names: object, suppliable: Sequence[str]) -> list[str]:
     """`names` in the order of `suppliable`, once each; a ValidationError naming `editor_supplied` for any other."""
     if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
         raise ValidationError({"editor_supplied": _("A list of value names is expected.")})
@@ -124,5 +129,5 @@ class Change(models.Model):
         verbose_name_plural = _("changes")
         indexes = [models.Index(fields=["collection", "lookup"], name="change_record_idx")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.id}: {self.action} {self.collection}/{self.lookup}"

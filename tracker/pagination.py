@@ -4,7 +4,10 @@ Both answer in the same envelope: `{"count", "next", "previous", "results"}`. Th
 queryset they are given and return it unevaluated, so a view can page `.values()` rows as well as models.
 """
 
+from __future__ import annotations
+
 import re
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, overload
 
 from django.conf import settings
 from django.db import connections
@@ -18,6 +21,22 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from .inputs import ASCII_DIGITS
 
+if TYPE_CHECKING:
+    from rest_framework.request import Request
+    from rest_framework.views import APIView
+
+# An OpenAPI schema object, as drf-spectacular reads it.
+Schema: TypeAlias = dict[str, Any]
+# One page of a list: the sliced queryset (models or `.values()` rows, unevaluated), or a keyset page's rows.
+Page: TypeAlias = "QuerySet[Any, Any] | list[Any]"
+
+
+class Countable(Protocol):
+    """A list that counts itself but is not a queryset (a record's history)."""
+
+    def count(self) -> int: ...
+
+
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 
@@ -26,7 +45,11 @@ MAX_PAGE_SIZE = 500
 CURSOR = re.compile(r"([np])([0-9]{1,18})")
 
 
-def positive_int(request, name, default=None):
+@overload
+def positive_int(request: Request, name: str, default: int) -> int: ...
+@overload
+def positive_int(request: Request, name: str, default: None = None) -> int | None: ...
+def positive_int(request: Request, name: str, default: int | None = None) -> int | None:
     raw = request.query_params.get(name)
     if raw is None or raw == "":
         return default
@@ -36,11 +59,11 @@ def positive_int(request, name, default=None):
     return value
 
 
-def page_size(request):
+def page_size(request: Request) -> int:
     return min(positive_int(request, "page_size", DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE)
 
 
-def bounded_count(queryset, limit):
+def bounded_count(queryset: QuerySet[Any, Any] | Countable, limit: int) -> tuple[int, bool]:
     """(count, exact): the exact count when it is at most `limit`, which costs at most `limit` rows; beyond, the
     database's estimate (at least `limit` + 1), which costs no rows at all. A list that is not a queryset (a
     record's history) is counted whole."""
@@ -53,7 +76,7 @@ def bounded_count(queryset, limit):
     return max(estimated_count(ids), limit + 1), False
 
 
-def estimated_count(queryset):
+def estimated_count(queryset: QuerySet[Any, Any]) -> int:
     """The planner's estimate of the rows `queryset` returns, on PostgreSQL; 0 where there is none."""
     connection = connections[queryset.db]
     if connection.vendor != "postgresql":
@@ -71,7 +94,7 @@ COUNT_DESCRIPTION = _(
 )
 
 
-def envelope_schema(schema):
+def envelope_schema(schema: Schema) -> Schema:
     return {
         "type": "object",
         "required": ["count", "count_exact", "results"],
@@ -94,17 +117,20 @@ class PageOrCursorPagination(BasePagination):
 
     cursor_query_param = "cursor"
 
-    def paginate_queryset(self, queryset, request, view=None):
+    def paginate_queryset(  # type: ignore[override]  # the page stays unevaluated, so .values() rows page too
+        self, queryset: QuerySet[Any, Any], request: Request, view: APIView | None = None
+    ) -> Page:
         self.request = request
-        self.count = None
+        self.count: int | None = None
         self.size = page_size(request)
+        self.pager: NumberPager | KeysetPager
         if self.cursor_query_param in request.query_params:
             self.pager = KeysetPager(request, self.size)
         else:
             self.pager = NumberPager(request, self.size)
         return self.pager.page(queryset)
 
-    def get_paginated_response(self, data):
+    def get_paginated_response(self, data: Any) -> Response:
         return Response(
             {
                 "count": self.pager.count,
@@ -115,10 +141,10 @@ class PageOrCursorPagination(BasePagination):
             }
         )
 
-    def get_paginated_response_schema(self, schema):
+    def get_paginated_response_schema(self, schema: Schema) -> Schema:
         return envelope_schema(schema)
 
-    def get_schema_operation_parameters(self, view):
+    def get_schema_operation_parameters(self, view: APIView) -> list[Schema]:
         """`page` and `cursor` as alternatives: one exploded parameter whose object is either kind of paging."""
         return [
             {
@@ -142,7 +168,7 @@ PAGING_DESCRIPTION = _(
 )
 
 
-def by_number_schema():
+def by_number_schema() -> Schema:
     return {
         "type": "object",
         "title": "By page number",
@@ -151,7 +177,7 @@ def by_number_schema():
     }
 
 
-def by_cursor_schema():
+def by_cursor_schema() -> Schema:
     return {
         "type": "object",
         "title": "By cursor",
@@ -175,12 +201,12 @@ BY_NUMBER = [
 
 
 class NumberPager:
-    def __init__(self, request, size):
+    def __init__(self, request: Request, size: int) -> None:
         self.request = request
         self.size = size
         self.number = positive_int(request, "page", 1)
 
-    def page(self, queryset):
+    def page(self, queryset: QuerySet[Any, Any]) -> QuerySet[Any, Any]:
         depth = settings.API_EXACT_COUNT_LIMIT
         start = (self.number - 1) * self.size
         if start >= depth:
@@ -192,12 +218,12 @@ class NumberPager:
         self.has_next = start + self.size < min(self.count, depth)
         return queryset[start : start + self.size]
 
-    def next_link(self):
+    def next_link(self) -> str | None:
         if not self.has_next:
             return None
         return replace_query_param(self.request.build_absolute_uri(), "page", self.number + 1)
 
-    def previous_link(self):
+    def previous_link(self) -> str | None:
         if self.number == 1:
             return None
         url = self.request.build_absolute_uri()
@@ -209,7 +235,7 @@ class NumberPager:
 class KeysetPager:
     """Keyset paging on `id`: the cost of a page does not grow with its depth."""
 
-    def __init__(self, request, size):
+    def __init__(self, request: Request, size: int) -> None:
         self.request = request
         self.size = size
         if request.query_params.get("page"):
@@ -217,7 +243,7 @@ class KeysetPager:
         self.descending = request.query_params.get("ordering", "id").strip() == "-id"
         self.direction, self.boundary = decode_cursor(request.query_params.get("cursor", ""))
 
-    def page(self, queryset):
+    def page(self, queryset: QuerySet[Any, Any]) -> list[Any]:
         self.count, self.count_exact = bounded_count(queryset, settings.API_EXACT_COUNT_LIMIT)
         forward = self.direction != "p"
         ascending = forward != self.descending
@@ -235,33 +261,34 @@ class KeysetPager:
         self.has_previous = self.boundary is not None if forward else has_more
         return rows
 
-    def next_link(self):
+    def next_link(self) -> str | None:
         if not self.has_next or self.last_id is None:
             return None
         return replace_query_param(self.request.build_absolute_uri(), "cursor", encode_cursor("n", self.last_id))
 
-    def previous_link(self):
+    def previous_link(self) -> str | None:
         if not self.has_previous or self.first_id is None:
             return None
         return replace_query_param(self.request.build_absolute_uri(), "cursor", encode_cursor("p", self.first_id))
 
 
-def too_deep_message(depth):
+def too_deep_message(depth: int) -> str:
     return _(
         "Pages by number reach the first %(depth)s results. To go deeper, page by cursor: pass cursor= (empty) "
         "for the first page, then follow next; a cursor page costs the same at any depth."
     ) % {"depth": f"{depth:,}"}
 
 
-def _row_id(row):
-    return row["id"] if isinstance(row, dict) else row.id
+def _row_id(row: Any) -> int:
+    row_id: int = row["id"] if isinstance(row, dict) else row.id
+    return row_id
 
 
-def encode_cursor(direction, boundary):
+def encode_cursor(direction: str, boundary: int) -> str:
     return f"{direction}{boundary}"
 
 
-def decode_cursor(raw):
+def decode_cursor(raw: str) -> tuple[str, int | None]:
     if not raw:
         return "n", None
     if not (match := CURSOR.fullmatch(raw)):

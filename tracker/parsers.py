@@ -1,8 +1,12 @@
 """The API's one parser: JSON within the limits of settings, checked before any view reads the body."""
 
+from __future__ import annotations
+
 import io
 import json
 import re
+from collections.abc import Mapping
+from typing import IO, Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -15,7 +19,7 @@ EMPTY_PAIR = re.compile(rb"\[\]|\{\}")
 TOKEN = re.compile(rb'(?P<string>"(?:[^"\\]|\\.)*")\s*(?P<colon>:)?|[\[\]{}]')
 
 
-def may_nest_deeper(raw, limit):
+def may_nest_deeper(raw: bytes, limit: int) -> bool:
     """False when the JSON text `raw` surely nests at most `limit` levels: each pass drops the innermost level."""
     if raw.count(b"[") + raw.count(b"{") <= limit:
         return False
@@ -26,7 +30,7 @@ def may_nest_deeper(raw, limit):
     return bool(brackets)
 
 
-def too_deep(raw, limit):
+def too_deep(raw: bytes, limit: int) -> str | None:
     """The top-level key under which the JSON text `raw` nests deeper than `limit` levels (the body itself is
     level 1), `non_field_errors` when no key holds it, None when it does not. Scanned before decoding, which
     would recurse once per level."""
@@ -45,14 +49,15 @@ def too_deep(raw, limit):
     return None
 
 
-def children(value, path):
+def children(value: dict[Any, Any] | list[Any], path: str) -> list[tuple[Any, str]]:
     items = value.items() if isinstance(value, dict) else enumerate(value)
     return [(item, f"{path}.{key}" if path else str(key)) for key, item in items]
 
 
-def long_lists(data, limit):
+def long_lists(data: object, limit: int) -> list[str]:
     """The paths of the lists in `data` (decoded JSON) longer than `limit`."""
-    found, pending = [], [(data, "")]
+    found: list[str] = []
+    pending: list[tuple[object, str]] = [(data, "")]
     while pending:
         value, path = pending.pop()
         if isinstance(value, list) and len(value) > limit:
@@ -66,7 +71,9 @@ class LimitedJSONParser(JSONParser):
     """JSON nested at most API_MAX_BODY_DEPTH levels, with lists of at most API_MAX_LIST_ITEMS items; beyond
     either, a 400 naming the field. (The size of a body is Django's DATA_UPLOAD_MAX_MEMORY_SIZE: a 413.)"""
 
-    def parse(self, stream, media_type=None, parser_context=None):
+    def parse(
+        self, stream: IO[Any], media_type: str | None = None, parser_context: Mapping[str, Any] | None = None
+    ) -> Any:
         raw = stream.read()
         depth = settings.API_MAX_BODY_DEPTH
         if (key := too_deep(raw, depth)) is not None:

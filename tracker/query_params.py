@@ -5,22 +5,35 @@ The parameters an operation accepts are the ones its schema lists: those of its 
 own `extra_query_params`, and `format`.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.settings import api_settings
 
+if TYPE_CHECKING:
+    from rest_framework.request import Request
+    from rest_framework.viewsets import GenericViewSet
+
+    # What the mixin is mixed into; at run time its base is `object`.
+    ViewSet = GenericViewSet[Any]
+else:
+    ViewSet = object
+
 DETAIL_ACTIONS = ("retrieve", "update", "partial_update", "destroy")
 
 
-class KnownQueryParamsMixin:
+class KnownQueryParamsMixin(ViewSet):
     """Answers 400, naming each parameter and listing the accepted ones, when a query string holds a
     parameter the operation does not define. `extra_query_params` names those a view reads itself."""
 
-    extra_query_params = ()
+    extra_query_params: tuple[str, ...] = ()
 
-    def initial(self, request, *args, **kwargs):
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
         accepted = self.accepted_query_params()
         unknown = [name for name in request.query_params if name not in accepted]
@@ -30,7 +43,7 @@ class KnownQueryParamsMixin:
             }
             raise ValidationError({name: [message] for name in unknown})
 
-    def accepted_query_params(self):
+    def accepted_query_params(self) -> set[str]:
         names = {api_settings.URL_FORMAT_OVERRIDE}
         if self.request.method not in SAFE_METHODS:
             return names
@@ -46,20 +59,21 @@ class KnownQueryParamsMixin:
             names |= {parameter["name"] for parameter in self.in_time_parameters()}
         return names
 
-    def backend_parameters(self):
+    def backend_parameters(self) -> set[str]:
         if self.action in DETAIL_ACTIONS:
             return set()
         return {name for backend in self.filter_backends for name in backend_parameter_names(backend(), self)}
 
 
-def backend_parameter_names(backend, view):
+def backend_parameter_names(backend: Any, view: GenericViewSet[Any]) -> set[str]:
+    """The query parameters a filter backend reads: DRF's own, or django-filter's (which DRF's types leave out)."""
     if isinstance(backend, DjangoFilterBackend):
         filterset_class = getattr(view, "filterset_class", None)
         return set(filterset_class.base_filters) if filterset_class else set()
     return {name for parameter in backend.get_schema_operation_parameters(view) for name in wire_names(parameter)}
 
 
-def wire_names(parameter):
+def wire_names(parameter: dict[str, Any]) -> set[str]:
     """The names a parameter takes in a query string: an exploded object parameter (paging's `page` or
     `cursor`, each with `page_size`) is sent as its properties."""
     schema = parameter.get("schema", {})

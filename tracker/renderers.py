@@ -1,7 +1,16 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
 import orjson
 from django.utils.http import parse_header_parameters
 from rest_framework import serializers
 from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer
+
+if TYPE_CHECKING:
+    from rest_framework.request import Request
+    from rest_framework.views import APIView
 
 
 class FastJSONRenderer(BaseRenderer):
@@ -12,13 +21,15 @@ class FastJSONRenderer(BaseRenderer):
     charset = None
     options = orjson.OPT_UTC_Z | orjson.OPT_NON_STR_KEYS
 
-    def render(self, data, accepted_media_type=None, renderer_context=None):
+    def render(
+        self, data: Any, accepted_media_type: str | None = None, renderer_context: Mapping[str, Any] | None = None
+    ) -> bytes:
         if data is None:
             return b""
         indent = self.get_indent(accepted_media_type, renderer_context or {})
         return orjson.dumps(data, default=_fallback, option=self.options | (orjson.OPT_INDENT_2 if indent else 0))
 
-    def get_indent(self, accepted_media_type, renderer_context):
+    def get_indent(self, accepted_media_type: str | None, renderer_context: Mapping[str, Any]) -> bool:
         """Indented when asked (`application/json; indent=2`, or the browsable API); orjson indents by two."""
         _media_type, params = parse_header_parameters(accepted_media_type or "")
         return params.get("indent", "0") not in ("", "0") or bool(renderer_context.get("indent"))
@@ -29,7 +40,7 @@ class ProblemJSONRenderer(FastJSONRenderer):
     format = "problem+json"
 
 
-def _fallback(value):
+def _fallback(value: object) -> str:
     # Lazy translation strings, Decimals and DRF's ErrorDetail all print as their text.
     return str(value)
 
@@ -45,15 +56,15 @@ class TrackerBrowsableAPIRenderer(BrowsableAPIRenderer):
 
     template = "tracker/api.html"
 
-    def get_raw_data_form(self, data, view, method, request):
+    def get_raw_data_form(self, data: Any, view: APIView, method: str, request: Request) -> Any:
         form = super().get_raw_data_form(data, view, method, request)
         if form is not None and method in ("PUT", "PATCH") and isinstance(data, dict) and "url" in data:
-            shape = write_shape(view.get_serializer(), data)
+            shape = write_shape(view.get_serializer(), data)  # type: ignore[attr-defined]  # only generic views PUT
             form.fields["_content"].initial = FastJSONRenderer().render(shape, "application/json; indent=2").decode()
         return form
 
 
-def write_shape(field, value):
+def write_shape(field: serializers.Field[Any, Any, Any, Any] | None, value: Any) -> Any:
     """What the write serializer `field` accepts for `value`, as the record's read representation shows it:
     related records by the key they are written with, nested objects without their read-only fields."""
     if value is None:

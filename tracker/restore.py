@@ -1,31 +1,35 @@
 """Deleted records, found in their history, and the service that brings one back with the rows deleted with it."""
 
 import datetime
+from typing import TYPE_CHECKING, Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
 from .services import write_transaction
 
+if TYPE_CHECKING:
+    from .models import TrackedModel
+
 # Rows deleted by one delete (its cascade) carry history dates a few milliseconds apart.
 SAME_DELETION = datetime.timedelta(seconds=1)
 
 
-def cascade_links(model):
+def cascade_links(model: type[models.Model]) -> "list[tuple[type[TrackedModel], str]]":
     """(model, foreign key attname) of each tracked model whose rows are deleted with a row of `model`."""
     return [
-        (relation.related_model, relation.field.attname)
+        (cast("type[TrackedModel]", relation.related_model), relation.field.attname)  # those with a history
         for relation in model._meta.related_objects
         if relation.on_delete is models.CASCADE and hasattr(relation.related_model, "history")
     ]
 
 
-def without_existing(rows, model):
+def without_existing(rows: models.QuerySet[Any], model: type[models.Model]) -> models.QuerySet[Any]:
     pk = model._meta.pk.attname
     return rows.exclude(**{f"{pk}__in": model._base_manager.values(pk)})
 
 
-def deleted_with(version):
+def deleted_with(version: Any) -> list[Any]:
     """The '-' history rows of the rows deleted by the same delete as `version`'s record (by cascade, in the
     same second, by the same user) that do not exist again, each after the row it belongs to."""
     window = (version.history_date - SAME_DELETION, version.history_date + SAME_DELETION)
@@ -41,9 +45,9 @@ def deleted_with(version):
     return found[1:]
 
 
-def restore_row(version):
+def restore_row(version: Any) -> "TrackedModel":
     """Save the record of a history row again, validated; it keeps its first creation time."""
-    record = version.instance
+    record: TrackedModel = version.instance
     record.full_clean()
     record.save()
     record.created = version.created  # `save` stamped a new record's `created` with now
@@ -53,13 +57,14 @@ def restore_row(version):
 
 
 @write_transaction()
-def deleted_record_restore(version):
+def deleted_record_restore(version: Any) -> tuple[models.Model, list[tuple[models.Model, list[str]]]]:
     """Re-create the deleted record of the history row `version`, then the rows deleted with it.
 
     Returns the record and the rows that could not be restored, each as (instance, messages); a record that
     cannot be restored raises ValidationError or IntegrityError, and nothing is restored.
     """
-    record, skipped = restore_row(version), []
+    record = restore_row(version)
+    skipped: list[tuple[models.Model, list[str]]] = []
     for row in deleted_with(version):
         try:
             with transaction.atomic():

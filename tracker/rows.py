@@ -9,9 +9,25 @@ A `Rows` object reads its links through `table(Model)`: today's rows by default,
 instant (`?as_of=`), the rows as they stood then, from the link model's history (`AsOfTables`).
 """
 
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from django.db import models
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.urls import NoReverseMatch, reverse
 from simple_history.utils import get_history_model_for_model
+
+from .shapes import Row, Shaped
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+    from rest_framework.request import Request
+
+Key = TypeVar("Key")
+Value = TypeVar("Value")
 
 # The annotation that holds a record's status on the `valid_at` date, read in place of its `status`.
 VALID_STATUS = "status_valid_at"
@@ -24,22 +40,22 @@ PLACEHOLDERS = ("9876543210", "QQQ", "lookup-placeholder")
 class UrlBuilder:
     """Absolute URLs of the API's detail routes, reversed once per route rather than once per row."""
 
-    def __init__(self, request, namespace="v1"):
+    def __init__(self, request: Request | HttpRequest | None, namespace: str = "v1") -> None:
         self.request = request
         self.namespace = namespace
-        self._templates = {}
+        self._templates: dict[str, tuple[str, str]] = {}
 
-    def detail(self, basename, lookup):
+    def detail(self, basename: str, lookup: object) -> str:
         return self.route(f"{basename}-detail", lookup)
 
-    def route(self, name, lookup):
+    def route(self, name: str, lookup: object) -> str:
         template = self._templates.get(name)
         if template is None:
             template = self._templates[name] = self._template(name)
         prefix, suffix = template
         return f"{prefix}{lookup}{suffix}"
 
-    def _template(self, name):
+    def _template(self, name: str) -> tuple[str, str]:
         for placeholder in PLACEHOLDERS:
             try:
                 path = reverse(f"{self.namespace}:{name}", args=[placeholder])
@@ -49,7 +65,7 @@ class UrlBuilder:
             return self._absolute(prefix), suffix
         raise NoReverseMatch(f"No lookup fits the route {name}.")
 
-    def _absolute(self, path):
+    def _absolute(self, path: str) -> str:
         if self.request is None:
             return path
         return self.request.build_absolute_uri(path)
@@ -58,9 +74,9 @@ class UrlBuilder:
 class Tables:
     """Where a read finds the rows of each model: today's tables."""
 
-    instant = None
+    instant: datetime.datetime | None = None
 
-    def of(self, model):
+    def of(self, model: type[models.Model]) -> models.QuerySet[Any]:
         return model._default_manager.all()
 
 
@@ -71,14 +87,16 @@ class AsOfTables(Tables):
     """Each model's rows as they stood at `instant`, from its history: later creations absent, later deletions
     present, later edits undone."""
 
-    def __init__(self, instant):
+    instant: datetime.datetime
+
+    def __init__(self, instant: datetime.datetime) -> None:
         self.instant = instant
 
-    def of(self, model):
+    def of(self, model: type[models.Model]) -> models.QuerySet[Any]:
         return as_of_queryset(model, self.instant)
 
 
-def as_of_queryset(model, instant):
+def as_of_queryset(model: type[models.Model], instant: datetime.datetime) -> models.QuerySet[Any]:
     """The rows of `model` as they stood at `instant`: of each record, its latest version at or before then, unless
     that version is its deletion.
 
@@ -102,23 +120,25 @@ class Rows:
     their status from it); `columns` maps a field to the annotation read in its place.
     """
 
-    fields = ()
+    fields: tuple[str, ...] = ()
 
-    def __init__(self, urls, tables=CURRENT_TABLES, valid_at=None):
+    def __init__(
+        self, urls: UrlBuilder, tables: Tables = CURRENT_TABLES, valid_at: datetime.date | None = None
+    ) -> None:
         self.urls = urls
         self.in_time(tables, valid_at)
 
-    def in_time(self, tables, valid_at=None):
+    def in_time(self, tables: Tables, valid_at: datetime.date | None = None) -> Rows:
         """Read links from `tables`, and statuses as of `valid_at` (when given); returns self."""
         self.tables = tables
         self.valid_at = valid_at
-        self.columns = {} if valid_at is None else {"status": VALID_STATUS}
+        self.columns: dict[str, str] = {} if valid_at is None else {"status": VALID_STATUS}
         return self
 
-    def table(self, model):
+    def table(self, model: type[models.Model]) -> models.QuerySet[Any]:
         return self.tables.of(model)
 
-    def related(self, foreign_key, model, **columns):
+    def related(self, foreign_key: str, model: type[models.Model], **columns: str) -> dict[str, F | Subquery]:
         """Annotations `{alias: field}` reading fields of the `model` record at `foreign_key`: joined today, or, as
         of an instant, as it stood then, so that a record deleted since still shows."""
         if self.tables.instant is None:
@@ -126,24 +146,24 @@ class Rows:
         records = self.table(model).filter(id=OuterRef(f"{foreign_key}_id"))
         return {alias: Subquery(records.values(field)[:1]) for alias, field in columns.items()}
 
-    def value(self, row, field):
+    def value(self, row: Row, field: str) -> Any:
         """The value of `field` in a row read by `values()`."""
         return row[self.columns.get(field, field)]
 
-    def values(self, queryset):
+    def values(self, queryset: models.QuerySet[Any]) -> models.QuerySet[Any, Row]:
         return queryset.values(*(self.columns.get(field, field) for field in self.fields))
 
-    def shape(self, rows):
+    def shape(self, rows: Sequence[Row]) -> list[Shaped]:
         raise NotImplementedError
 
-    def one(self, queryset):
+    def one(self, queryset: models.QuerySet[Any]) -> Shaped | None:
         shaped = self.shape(list(self.values(queryset)))
         return shaped[0] if shaped else None
 
 
-def group_by(pairs):
+def group_by(pairs: Iterable[tuple[Key, Value]]) -> dict[Key, list[Value]]:
     """{key: [value, …]} from (key, value) pairs, keeping their order."""
-    grouped = {}
+    grouped: dict[Key, list[Value]] = {}
     for key, value in pairs:
         grouped.setdefault(key, []).append(value)
     return grouped

@@ -3,6 +3,11 @@
 drf-spectacular reads viewsets, serializers and filtersets; this adds only what it cannot see.
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+
 from django.conf import settings
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
@@ -12,6 +17,15 @@ from rest_framework.permissions import SAFE_METHODS
 
 from .exceptions import PROBLEM_CONTENT_TYPE
 from .query_params import wire_names
+
+if TYPE_CHECKING:
+    from rest_framework.request import Request
+
+    from .views import RecordViewSet
+
+# An OpenAPI object (a parameter, a response, the whole document), as drf-spectacular builds it.
+Schema: TypeAlias = dict[str, Any]
+ViewSetClass = TypeVar("ViewSetClass", bound="type[RecordViewSet]")
 
 ERROR_DESCRIPTIONS = {
     400: "Invalid input or query parameter; `errors` maps each field or parameter to its messages.",
@@ -57,14 +71,14 @@ IF_NONE_MATCH = OpenApiParameter(
 )
 
 
-class ProblemSerializer(serializers.Serializer):
+class ProblemSerializer(serializers.Serializer[Any]):
     """RFC 9457 problem details."""
 
     type = serializers.CharField()
     title = serializers.CharField()
     status = serializers.IntegerField()
     detail = serializers.CharField()
-    errors = serializers.DictField(
+    errors = serializers.DictField(  # type: ignore[assignment]  # the body's "errors" member, not Serializer.errors
         child=serializers.ListField(child=serializers.CharField()),
         required=False,
         help_text="For invalid input: each field or query parameter with its messages.",
@@ -74,7 +88,7 @@ class ProblemSerializer(serializers.Serializer):
 class TrackerAutoSchema(AutoSchema):
     """Adds the problem-details error responses of each operation and marks reads as open to anyone."""
 
-    def get_operation(self, path, path_regex, path_prefix, method, registry):
+    def get_operation(self, path: str, path_regex: str, path_prefix: str, method: str, registry: Any) -> Schema | None:
         """drf-spectacular's operation, with what it cannot see: the reads in time, the error responses, 304 and
         the ETag header."""
         operation = super().get_operation(path, path_regex, path_prefix, method, registry)
@@ -85,7 +99,7 @@ class TrackerAutoSchema(AutoSchema):
         operation["responses"] = self.documented_responses(operation["responses"])
         return operation
 
-    def documented_parameters(self, parameters):
+    def documented_parameters(self, parameters: list[Schema]) -> list[Schema]:
         """An optional query parameter sent empty means not given (HTML forms send every field), so say so."""
         parameters = [*parameters, *self.in_time_parameters()]
         for parameter in parameters:
@@ -94,22 +108,23 @@ class TrackerAutoSchema(AutoSchema):
             if parameter["in"] == "query" and not parameter.get("required") and sent_by_name:
                 parameter["allowEmptyValue"] = True
             if parameter["in"] == "path" and getattr(self.view, "key_lookup_field", None):
-                parameter["description"] = f"The record's id, or its `{self.view.key_lookup_field}`."
+                key = self.view.key_lookup_field  # type: ignore[attr-defined]  # a RecordViewSet's, as checked
+                parameter["description"] = f"The record's id, or its `{key}`."
         return parameters
 
-    def in_time_parameters(self):
+    def in_time_parameters(self) -> list[Schema]:
         """`as_of` (and `valid_at`) of the reads of a RecordViewSet: tracker.as_of.AsOfMixin."""
         if self.method != "GET" or not hasattr(self.view, "in_time_parameters"):
             return []
         return self.view.in_time_parameters()
 
-    def get_auth(self):
+    def get_auth(self) -> list[Schema]:
         auths = super().get_auth()
         if self.method in SAFE_METHODS and {} not in auths:
             auths.append({})
         return auths
 
-    def documented_responses(self, responses):
+    def documented_responses(self, responses: dict[str, Schema]) -> dict[str, Schema]:
         """The responses, with the ETag header where the record's version is sent, 304 where `If-None-Match` is
         read, and each error response as problem details."""
         responses = {code: self.with_etag(code, response) for code, response in responses.items()}
@@ -121,7 +136,7 @@ class TrackerAutoSchema(AutoSchema):
             responses.setdefault(code, self.with_etag(code, error))
         return responses
 
-    def with_etag(self, status_code, response):
+    def with_etag(self, status_code: str, response: Schema) -> Schema:
         """`response` with the ETag header (first, as drf-spectacular places headers) where it carries one."""
         carries_etag = self.is_record_read() or self.is_conditional_write() or self.method == "POST"
         if not carries_etag or self.path.endswith(("/events/", "/history/")) or status_code not in ETAG_CODES:
@@ -129,16 +144,16 @@ class TrackerAutoSchema(AutoSchema):
         etag = {"schema": {"type": "string"}, "description": "The record's current version."}
         return {"headers": {**response.get("headers", {}), "ETag": etag}, **response}
 
-    def is_conditional_write(self):
+    def is_conditional_write(self) -> bool:
         """PUT, PATCH and DELETE of a record, and POST of an event to it, honour If-Match."""
         on_record = "{" in self.path
         event_post = self.method == "POST" and self.path.endswith("/events/")
         return on_record and (self.method in ("PUT", "PATCH", "DELETE") or event_post)
 
-    def is_record_read(self):
+    def is_record_read(self) -> bool:
         return self.method == "GET" and "{" in self.path and not self._is_list_view()
 
-    def get_override_parameters(self):
+    def get_override_parameters(self) -> list[Any]:
         parameters = list(super().get_override_parameters())
         if self.method not in SAFE_METHODS:
             parameters.append(CHANGE_REASON)
@@ -148,7 +163,7 @@ class TrackerAutoSchema(AutoSchema):
             parameters.append(IF_NONE_MATCH)
         return parameters
 
-    def error_codes(self):
+    def error_codes(self) -> list[int]:
         codes = {406, 414, 429, 500, 503}
         if self.method in ("POST", "PUT", "PATCH"):
             codes.add(413)
@@ -164,7 +179,12 @@ class TrackerAutoSchema(AutoSchema):
         return sorted(codes)
 
 
-def document_record_viewset(read_serializer, write_serializer, noun, lookup_description):
+def document_record_viewset(
+    read_serializer: type[serializers.Serializer[Any]],
+    write_serializer: type[serializers.BaseSerializer[Any]],
+    noun: str,
+    lookup_description: str,
+) -> Callable[[ViewSetClass], ViewSetClass]:
     """The schema of a RecordViewSet: reads in the read shape, writes in the write shape.
 
     The viewset also learns its read shape (`read_serializer_class`), so that a write can tell a read-only
@@ -179,14 +199,14 @@ def document_record_viewset(read_serializer, write_serializer, noun, lookup_desc
         destroy=extend_schema(summary=f"Delete a {noun}", responses={204: None}),
     )
 
-    def decorate(viewset):
+    def decorate(viewset: ViewSetClass) -> ViewSetClass:
         viewset.read_serializer_class = read_serializer
         return document(viewset)
 
     return decorate
 
 
-def document_list_limits(result, generator, request, public):
+def document_list_limits(result: Schema, generator: object, request: Request | None, public: bool) -> Schema:
     """Every list a request may carry, in a body or as a comma-separated parameter, holds at most
     API_MAX_LIST_ITEMS items (tracker.parsers, tracker.filters): a postprocessing hook, since the limit is the
     parser's and no serializer or filter declares it."""

@@ -4,11 +4,14 @@ DRF drops every key of a body that its serializer does not declare, so a client 
 misspelled field gets a 200 and no change. Here each such key is a 400 that names it.
 """
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any, NoReturn
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import serializers
+
+from .models import EditorSuppliedModel
 
 READ_FIELDS = "read_fields"
 READ_ONLY_HINTS = "read_only_hints"
@@ -16,7 +19,7 @@ READ_ONLY_HINTS = "read_only_hints"
 CURRENT_REPRESENTATION = "current_representation"
 
 
-class StrictInputMixin:
+class StrictInputMixin(serializers.Serializer[Any]):
     """Refuses the keys of an object that the serializer would not write.
 
     A key that the record's read shape has (named in the context's `read_fields`) is read-only; its message
@@ -25,18 +28,19 @@ class StrictInputMixin:
     reads is accepted, so that a client may write back what it read.
     """
 
-    def to_internal_value(self, data):
+    def to_internal_value(self, data: Any) -> Any:
         if isinstance(data, Mapping):
             self.refuse_ignored_keys(data)
         return super().to_internal_value(data)
 
-    def refuse_ignored_keys(self, data):
-        writable = [field.field_name for field in self._writable_fields]
+    def refuse_ignored_keys(self, data: Mapping[str, Any]) -> None:
+        fields = self._writable_fields
+        writable: list[str] = [field.field_name for field in fields]  # type: ignore[misc]  # bound fields are named
         ignored = [name for name in data if name not in writable and not self.reads_back_unchanged(name, data)]
         if ignored:
             raise serializers.ValidationError({name: [self.ignored_key_message(name, writable)] for name in ignored})
 
-    def reads_back_unchanged(self, name, data):
+    def reads_back_unchanged(self, name: str, data: Mapping[str, Any]) -> bool:
         """A read-only field sent back with the value it reads (a client writing what it read) changes nothing
         and ignores nothing, so it is let through."""
         if self.parent is not None or self.instance is None or name not in self.context.get(READ_FIELDS, ()):
@@ -45,7 +49,7 @@ class StrictInputMixin:
             self._current_representation = self.context[CURRENT_REPRESENTATION](self.instance)
         return self._current_representation.get(name) == data[name]
 
-    def ignored_key_message(self, name, writable):
+    def ignored_key_message(self, name: str, writable: Sequence[str]) -> str:
         root = self.parent is None
         if root and name in self.context.get(READ_FIELDS, ()):
             hint = self.context.get(READ_ONLY_HINTS, {}).get(name)
@@ -60,13 +64,13 @@ class ChoiceField(serializers.ChoiceField):
 
     default_error_messages = {"invalid_choice": _('"{input}" is not one of the valid values: {valid}.')}
 
-    def fail(self, key, **kwargs):
+    def fail(self, key: str, **kwargs: Any) -> NoReturn:
         if key == "invalid_choice":
             kwargs["valid"] = ", ".join(str(value) for value in self.choices)
         super().fail(key, **kwargs)
 
 
-def editor_supplied_field(model, **kwargs):
+def editor_supplied_field(model: type[EditorSuppliedModel], **kwargs: Any) -> serializers.ListField:
     """The names of the values of a `model` record that an editor supplied rather than a source stated."""
     return serializers.ListField(
         child=ChoiceField(choices=model.editor_suppliable),
@@ -78,11 +82,11 @@ def editor_supplied_field(model, **kwargs):
     )
 
 
-class StrictSerializer(StrictInputMixin, serializers.Serializer):
+class StrictSerializer(StrictInputMixin, serializers.Serializer[Any]):
     """A plain serializer of written input that refuses unknown keys."""
 
 
-class StrictModelSerializer(StrictInputMixin, serializers.ModelSerializer):
+class StrictModelSerializer(StrictInputMixin, serializers.ModelSerializer[Any]):
     """A model serializer of written input that refuses unknown and read-only keys."""
 
     serializer_choice_field = ChoiceField

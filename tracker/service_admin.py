@@ -7,6 +7,9 @@ raises ValidationError: the view's transaction is rolled back with it, so nothin
 view runs once more with the service's messages on the form and the inlines they name, which then save nothing.
 """
 
+from collections.abc import Callable
+from typing import Any, ClassVar
+
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 
 # Request attributes: the errors of a refused write, and whether its inline rows reach `save_related`.
@@ -31,7 +34,7 @@ class ServiceInline:
     editor keeps (unsaved copies) into them.
     """
 
-    service_fields = ()
+    service_fields: tuple[str, ...] = ()
 
     def service_values(self, rows):
         return {self.service_fields[0]: rows}
@@ -40,7 +43,7 @@ class ServiceInline:
 class ServiceErrorsForm:
     """Form mixin: a refused write's errors, on the fields they name or above them."""
 
-    service_errors = {}
+    service_errors: dict[str, list[Any]] = {}
 
     def clean(self):
         cleaned = super().clean()
@@ -53,7 +56,7 @@ class ServiceErrorsFormSet:
     """Inline formset mixin: a refused write's errors about these rows, above them."""
 
     service_inline = None
-    service_errors = ()
+    service_errors: tuple[Any, ...] = ()
 
     def clean(self):
         super().clean()
@@ -112,7 +115,10 @@ class ServiceAdminMixin:
     overrides `service_values`, `create` or `update`.
     """
 
-    create_service = update_service = delete_service = None
+    # Read through the class (`type(self)`), so that a plain function is not bound as a method.
+    create_service: ClassVar[Callable[..., Any] | None] = None
+    update_service: ClassVar[Callable[..., Any] | None] = None
+    delete_service: ClassVar[Callable[[Any], None] | None] = None
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)

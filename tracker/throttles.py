@@ -5,10 +5,15 @@ requests of one client read the same history, and each writes back only its own,
 at once gets well past its rate. Holding a lock across the two makes the count exact.
 """
 
+from __future__ import annotations
+
 import contextlib
 import fcntl
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING
 
 from django.core.cache import caches
 from django.core.cache.backends.filebased import FileBasedCache
@@ -16,12 +21,17 @@ from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import LockError
 from rest_framework import throttling
 
+if TYPE_CHECKING:
+    from rest_framework.request import Request
+    from rest_framework.views import APIView
+
+
 logger = logging.getLogger(__name__)
 LOCK_SECONDS = 2
 
 
 @contextlib.contextmanager
-def file_lock(directory):
+def file_lock(directory: str) -> Iterator[None]:
     os.makedirs(directory, mode=0o700, exist_ok=True)
     with open(os.path.join(directory, "throttle.lock"), "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -29,7 +39,7 @@ def file_lock(directory):
 
 
 @contextlib.contextmanager
-def redis_lock(backend, key):
+def redis_lock(backend: RedisCache, key: str) -> Iterator[None]:
     """Redis's lock on `key`; when it cannot be had in time, the count goes on unlocked rather than fail."""
     # Django's cache API has no lock; the redis client under it has one.
     lock = backend._cache.get_client(key, write=True).lock(
@@ -46,18 +56,18 @@ def redis_lock(backend, key):
                 lock.release()
 
 
-def count_lock(key):
+def count_lock(key: str) -> AbstractContextManager[None]:
     """A lock over `key`'s count across processes, for the caches that processes share."""
     backend = caches["default"]
     if isinstance(backend, RedisCache):
         return redis_lock(backend, key)
     if isinstance(backend, FileBasedCache):
-        return file_lock(backend._dir)
+        return file_lock(backend._dir)  # type: ignore[attr-defined]  # its directory has no public name
     return contextlib.nullcontext()
 
 
-class LockedCountMixin:
-    def allow_request(self, request, view):
+class LockedCountMixin(throttling.SimpleRateThrottle):
+    def allow_request(self, request: Request, view: APIView) -> bool:
         """DRF's check, with the client's count locked while it is read and written back."""
         key = self.get_cache_key(request, view) if self.rate is not None else None
         if key is None:

@@ -6,18 +6,28 @@ header tells anyone how the service spends its time.
 """
 
 import time
+from collections.abc import Callable
+from typing import Any
 
 from django.db import connections
+from django.http import HttpRequest, HttpResponseBase
 
 
 class QueryTimer:
     """An execute wrapper that counts the statements it sees and the time they take."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.count = 0
         self.seconds = 0.0
 
-    def __call__(self, execute, sql, params, many, context):
+    def __call__(
+        self,
+        execute: Callable[[str, Any, bool, dict[str, Any]], Any],
+        sql: str,
+        params: Any,
+        many: bool,
+        context: dict[str, Any],
+    ) -> Any:
         started = time.perf_counter()
         try:
             return execute(sql, params, many, context)
@@ -27,10 +37,10 @@ class QueryTimer:
 
 
 class ServerTimingMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         timer, started = QueryTimer(), time.perf_counter()
         with connections["default"].execute_wrapper(timer):
             response = self.get_response(request)
@@ -43,9 +53,9 @@ class ServerTimingMiddleware:
         return response
 
 
-def parse_server_timing(header):
+def parse_server_timing(header: str | None) -> dict[str, tuple[float, str]]:
     """{"db": (ms, "5 queries"), "app": (ms, "")} from a Server-Timing header."""
-    metrics = {}
+    metrics: dict[str, tuple[float, str]] = {}
     for metric in filter(None, (part.strip() for part in (header or "").split(","))):
         name, *params = metric.split(";")
         values = dict(param.split("=", 1) for param in params if "=" in param)

@@ -1,9 +1,10 @@
 """A database that is down, refuses connections or does not answer in time is a 503 to retry, not a 500."""
 
 import logging
+from collections.abc import Callable
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
@@ -23,7 +24,7 @@ class DatabaseUnavailable(exceptions.APIException):
     wait = RETRY_AFTER_SECONDS  # DRF's handler sends it as Retry-After
 
 
-def unavailable_from(exc):
+def unavailable_from(exc: BaseException | None) -> DatabaseUnavailable | None:
     """A DatabaseUnavailable for an error that means the database cannot answer now, else None.
 
     By DB-API's definition, OperationalError and InterfaceError are the database's operation failing (a
@@ -37,9 +38,10 @@ def unavailable_from(exc):
     return DatabaseUnavailable()
 
 
-def unavailable_response(request, unavailable):
+def unavailable_response(request: HttpRequest, unavailable: DatabaseUnavailable) -> HttpResponse:
     """Problem details under /api/ and /healthz, a plain page elsewhere (the admin); both with Retry-After."""
     if request.path.startswith(("/api/", "/healthz")):
+        response: HttpResponse
         body = {"type": "about:blank", "title": "Service unavailable", "status": 503, "detail": str(unavailable)}
         response = JsonResponse(body, status=503, content_type="application/problem+json")
     else:
@@ -54,12 +56,12 @@ class DatabaseUnavailableMiddleware:
     DRF's views map the same errors in the exception handler.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         return self.get_response(request)
 
-    def process_exception(self, request, exception):
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         unavailable = unavailable_from(exception)
         return None if unavailable is None else unavailable_response(request, unavailable)

@@ -1,17 +1,22 @@
 """The base viewset of every collection, and the few views outside the versioned API."""
 
+from __future__ import annotations
+
 import json
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DatabaseError, connection
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import status, viewsets
 from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer, Serializer
 
 from .as_of import AsOfMixin
 from .conditional import ConditionalMixin
@@ -20,27 +25,42 @@ from .inputs import ASCII_DIGITS, reject_null_characters
 from .query_params import KnownQueryParamsMixin
 from .record_history import HistoryMixin
 from .renderers import FastJSONRenderer
-from .rows import UrlBuilder
+from .rows import Rows, UrlBuilder
 from .serializers import CURRENT_REPRESENTATION, READ_FIELDS, READ_ONLY_HINTS
 from .services import write_transaction
+
+if TYPE_CHECKING:
+    from django.db import models
+    from rest_framework.request import Request
+
+    from .models import TrackedModel
+    from .shapes import Shaped
+
+    class ReadingView(viewsets.GenericViewSet[Any]):
+        """What RecordReads is mixed into, a RecordViewSet; at run time its base is `object`."""
+
+        rows_class: type[Rows] | None
+else:
+    ReadingView = object
 from .unavailable import RETRY_AFTER_SECONDS, unavailable_from, unavailable_response
 
 SUPPORTED_VERSIONS = ("v1",)
 
 
-class RecordReads:
+class RecordReads(ReadingView):
     """Where a RecordViewSet's reads come from; the mixins before it (as_of, valid_at) refine both."""
 
-    def read_queryset(self):
+    def read_queryset(self) -> models.QuerySet[Any]:
         """The queryset that a list's filters, search and ordering apply to."""
         return self.get_queryset()
 
-    def get_rows(self):
+    def get_rows(self) -> Rows:
+        assert self.rows_class is not None, "a RecordViewSet sets rows_class"
         return self.rows_class(UrlBuilder(self.request, self.request.version or "v1"))
 
 
 class RecordViewSet(
-    KnownQueryParamsMixin, ConditionalMixin, HistoryMixin, AsOfMixin, RecordReads, viewsets.ModelViewSet
+    KnownQueryParamsMixin, ConditionalMixin, HistoryMixin, AsOfMixin, RecordReads, viewsets.ModelViewSet[Any]
 ):
     """Reads through the resource's `Rows` (dicts, not model instances); writes through its services.
 
@@ -49,25 +69,29 @@ class RecordViewSet(
     `update_service(record, **fields)` and `delete_service(record)`.
     """
 
-    rows_class = None
-    read_serializer_class = None
-    write_serializer_class = None
-    create_service = update_service = delete_service = None
+    rows_class: type[Rows] | None = None
+    read_serializer_class: type[Serializer[Any]] | None = None
+    write_serializer_class: type[BaseSerializer[Any]] | None = None
+    # Read through the class (`type(self)`), so that a plain function is not bound as a method.
+    create_service: ClassVar[Callable[..., TrackedModel] | None] = None
+    update_service: ClassVar[Callable[..., TrackedModel] | None] = None
+    delete_service: ClassVar[Callable[[Any], None] | None] = None
     # A field besides the id that also finds a record at its address (`/pledges/{id or key}/`).
-    key_lookup_field = None
+    key_lookup_field: str | None = None
 
-    def initial(self, request, *args, **kwargs):
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
         reject_null_characters(request, kwargs)
 
-    def get_serializer_class(self):
+    def get_serializer_class(self) -> type[BaseSerializer[Any]]:
+        assert self.write_serializer_class is not None, "a RecordViewSet sets write_serializer_class"
         return self.write_serializer_class
 
-    def get_object(self):
+    def get_object(self) -> Any:
         self.resolve_key_lookup()
         return super().get_object()
 
-    def resolve_key_lookup(self):
+    def resolve_key_lookup(self) -> None:
         """A lookup that is not all digits names the record by `key_lookup_field`: find its id, or 404."""
         name = self.lookup_url_kwarg or self.lookup_field
         value = self.kwargs.get(name, "")
@@ -78,7 +102,7 @@ class RecordViewSet(
             raise Http404
         self.kwargs[name] = str(found)
 
-    def get_serializer_context(self):
+    def get_serializer_context(self) -> dict[str, Any]:
         """Writes name the read-only fields they refuse: those of the read shape, with a hint where one helps."""
         context = super().get_serializer_context()
         read_fields = self.read_serializer_class().fields if self.read_serializer_class else {}
@@ -89,33 +113,33 @@ class RecordViewSet(
             CURRENT_REPRESENTATION: self.represent_as_sent,
         }
 
-    def represent_as_sent(self, instance):
+    def represent_as_sent(self, instance: TrackedModel) -> Any:
         """The record's read shape as a client receives it: JSON types, not Python ones."""
         return json.loads(FastJSONRenderer().render(self.represent(instance)))
 
-    def read_only_hints(self):
+    def read_only_hints(self) -> dict[str, str]:
         """{field: message} for read-only fields that are written some other way."""
         return {}
 
-    def list(self, request, *args, **kwargs):
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """The filtered, ordered, paginated rows."""
         rows = self.get_rows()
         queryset = rows.values(self.filter_queryset(self.read_queryset()))
         page = self.paginate_queryset(queryset)
-        return self.get_paginated_response(rows.shape(list(page)))
+        return self.get_paginated_response(rows.shape(list(page)))  # type: ignore[arg-type]  # always paged
 
-    def represent(self, instance):
+    def represent(self, instance: Any) -> Shaped:
         # By `id`, which names the record on its model and on its history alike (where `pk` is a version's).
         return self.get_rows().one(self.read_queryset().filter(id=instance.pk))
 
-    def create(self, request, *args, **kwargs):
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
         instance = self.write(serializer, self.perform_create)
         response = self.respond(instance, status.HTTP_201_CREATED)
         response["Location"] = response.data["url"]
         return response
 
-    def update(self, request, *args, **kwargs):
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         partial = kwargs.pop("partial", False)
         with write_transaction():
             instance = self.get_object()
@@ -124,33 +148,39 @@ class RecordViewSet(
             instance = self.write(serializer, self.perform_update)
         return self.respond(instance)
 
-    def destroy(self, request, *args, **kwargs):
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         with write_transaction():
             instance = self.get_object()
             self.check_precondition(instance)
             self.perform_destroy(instance)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    def perform_create(self, serializer):
-        return type(self).create_service(**serializer.validated_data)
+    def perform_create(self, serializer: BaseSerializer[Any]) -> TrackedModel:  # type: ignore[override]  # the record, to respond with
+        create = type(self).create_service
+        assert create is not None, "a RecordViewSet that creates sets create_service"
+        return create(**serializer.validated_data)
 
-    def perform_update(self, serializer):
-        return type(self).update_service(serializer.instance, **serializer.validated_data)
+    def perform_update(self, serializer: BaseSerializer[Any]) -> TrackedModel:  # type: ignore[override]  # the record, to respond with
+        update = type(self).update_service
+        assert update is not None, "a RecordViewSet that updates sets update_service"
+        return update(serializer.instance, **serializer.validated_data)
 
-    def perform_destroy(self, instance):
-        type(self).delete_service(instance)
+    def perform_destroy(self, instance: TrackedModel) -> None:
+        delete = type(self).delete_service
+        assert delete is not None, "a RecordViewSet that deletes sets delete_service"
+        delete(instance)
 
-    def write(self, serializer, perform):
+    def write(self, serializer: BaseSerializer[Any], perform: Callable[[Any], Any]) -> Any:
         """Validate and apply a write in one transaction: whole or not at all, errors in the API's names."""
         try:
             with write_transaction():
                 serializer.is_valid(raise_exception=True)
                 return perform(serializer)
         except DjangoValidationError as error:
-            raise api_validation_error(error, serializer) from error
+            raise api_validation_error(error, serializer) from error  # type: ignore[arg-type]  # a Serializer
 
 
-def healthz(request):
+def healthz(request: HttpRequest) -> JsonResponse:
     """200 when the database answers, 503 when it does not."""
     try:
         with connection.cursor() as cursor:
@@ -163,7 +193,7 @@ def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
-def api_index(request):
+def api_index(request: HttpRequest) -> JsonResponse:
     """The API versions, each with its root, schema and documentation."""
     versions = [
         {
@@ -178,13 +208,13 @@ def api_index(request):
     return JsonResponse({"versions": versions, "current": SUPPORTED_VERSIONS[-1]})
 
 
-def problem_response(status_code, detail, **extra):
+def problem_response(status_code: int, detail: object, **extra: Any) -> JsonResponse:
     body = {**problem(status_code, detail), **extra}
     return JsonResponse(body, status=status_code, content_type=PROBLEM_CONTENT_TYPE)
 
 
 @csrf_exempt
-def unknown_version(request, version, rest=""):
+def unknown_version(request: HttpRequest, version: str, rest: str = "") -> HttpResponse:
     """404 for an address under /api/ that no route serves, naming the supported versions.
 
     Exempt from CSRF, which would otherwise answer a POST here with Django's HTML 403 instead of this 404.
@@ -199,7 +229,7 @@ def unknown_version(request, version, rest=""):
     )
 
 
-def not_found(request, exception=None):
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """404 as problem details under /api/, Django's page elsewhere."""
     if request.path.startswith("/api/"):
         return problem_response(404, _("No resource at %(path)s.") % {"path": request.path})
@@ -208,20 +238,21 @@ def not_found(request, exception=None):
     return page_not_found(request, exception)
 
 
-def bad_request(request, exception=None):
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """400 as problem details under /api/, and 413 for a body over DATA_UPLOAD_MAX_MEMORY_SIZE that Django refused
     before any view ran; Django's page elsewhere."""
     if not request.path.startswith("/api/"):
         from django.views.defaults import bad_request as django_bad_request
 
-        return django_bad_request(request, exception)
+        return django_bad_request(request, exception)  # type: ignore[arg-type]  # Django always passes one
     if isinstance(exception, RequestDataTooBig):
         too_large = body_too_large()
-        return problem_response(413, too_large.detail["body"][0], errors=too_large.detail)
+        message = too_large.detail["body"][0]  # type: ignore[index, call-overload]  # {"body": [message]}
+        return problem_response(413, message, errors=too_large.detail)
     return problem_response(400, _("The request could not be read."))
 
 
-def server_error(request):
+def server_error(request: HttpRequest) -> HttpResponse:
     """500 as problem details under /api/; a 503 when the error is a database that cannot answer (one raised
     outside a view, which neither DRF's handler nor the middleware sees)."""
     unavailable = unavailable_from(sys.exc_info()[1])

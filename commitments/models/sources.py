@@ -1,3 +1,5 @@
+from typing import ClassVar
+
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -76,7 +78,7 @@ class SourceLink(TrackedModel):
     names the source's side of the link with its Meta's `default_related_name` (`pledge_links`).
     """
 
-    record_field = None
+    record_field: ClassVar[str]  # each subclass names its record's foreign key
 
     source = models.ForeignKey(Source, on_delete=models.PROTECT, verbose_name=_("source"))
     locator = models.CharField(_("where in the source"), max_length=200, blank=True)

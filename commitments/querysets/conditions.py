@@ -1,4 +1,7 @@
+from collections.abc import Sequence
+
 from tracker.rows import Rows, group_by
+from tracker.shapes import Row, Shaped
 
 from .refs import party_fields, party_obj, pledge_ref, slug_ref, source_ref, statement_ref
 
@@ -21,19 +24,28 @@ LINK_FIELDS = (
 
 
 class ConditionRows(Rows):
-    fields = ("id", "slug", "name", "description", "editor_supplied", "status", "created", "updated")
+    fields = (
+        "id",
+        "slug",
+        "name",
+        "description",
+        "editor_supplied",
+        "status",
+        "created",
+        "updated",
+    )
 
-    def shape(self, rows):
+    def shape(self, rows: Sequence[Row]) -> list[Shaped]:
         links = self.links([row["id"] for row in rows])
         return [self.shape_one(row, links.get(row["id"], [])) for row in rows]
 
-    def links(self, condition_ids):
+    def links(self, condition_ids: list[int]) -> dict[int, list[Shaped]]:
         from ..models import ConditionLink
 
         links = self.table(ConditionLink).filter(condition_id__in=condition_ids).order_by("id")
         return group_by((link["condition_id"], self.shape_link(link)) for link in links.values(*LINK_FIELDS))
 
-    def shape_link(self, link):
+    def shape_link(self, link: Row) -> Shaped:
         return {
             "id": link["id"],
             "pledge": pledge_ref(self.urls, link["pledge_id"], link["pledge__key"]),
@@ -46,7 +58,7 @@ class ConditionRows(Rows):
             "note": link["note"],
         }
 
-    def shape_one(self, row, links):
+    def shape_one(self, row: Row, links: list[Shaped]) -> Shaped:
         return {
             "url": self.urls.detail("condition", row["slug"]),
             "slug": row["slug"],

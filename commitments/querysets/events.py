@@ -1,9 +1,20 @@
+import datetime
+from collections.abc import Sequence
+from typing import Any, TypeAlias, TypeVar
+
 from django.apps import apps
-from django.db.models import OuterRef, Subquery
+from django.db import models
+from django.db.models import Expression, OuterRef, Subquery
 
-from tracker.rows import VALID_STATUS, Rows
+from tracker.rows import VALID_STATUS, Rows, Tables
+from tracker.shapes import Row, Shaped
 
-from .refs import source_ref, statement_ref
+from .refs import SourceRef, StatementRef, source_ref, statement_ref
+
+Records = TypeVar("Records", bound="models.QuerySet[Any]")
+
+# What an event cites: its sources and its statements.
+Evidence: TypeAlias = tuple[list[SourceRef | None], list[StatementRef | None]]
 
 
 class StatusTimeline:
@@ -11,10 +22,10 @@ class StatusTimeline:
     read as of a date: each record's status then is its latest event's on or before that date, an event counting
     from its stored day (the first day of its period)."""
 
-    def __init__(self, field):
+    def __init__(self, field: str) -> None:
         self.field = field
 
-    def status_on(self, record_id, day, tables):
+    def status_on(self, record_id: Expression | OuterRef, day: datetime.date, tables: Tables) -> Subquery:
         """The status on `day` of the record whose id is `record_id` (an expression), or null before its first
         event; events are read from `tables` (today's, or as of an instant)."""
         events = tables.of(apps.get_model("commitments", "StatusEvent")).filter(
@@ -22,7 +33,7 @@ class StatusTimeline:
         )
         return Subquery(events.order_by("-date", "-created", "-id").values("status")[:1])
 
-    def valid_at(self, queryset, day, tables):
+    def valid_at(self, queryset: Records, day: datetime.date, tables: Tables) -> Records:
         """The records of `queryset` whose timeline had begun by `day`, with their status then as VALID_STATUS."""
         status = self.status_on(OuterRef("id"), day, tables)
         return queryset.annotate(**{VALID_STATUS: status}).filter(**{f"{VALID_STATUS}__isnull": False})
@@ -31,16 +42,23 @@ class StatusTimeline:
 class EventRows(Rows):
     """A status timeline: each event with the sources and statements it cites."""
 
-    fields = ("id", "status", "date", "date_precision", "note", "created")
+    fields = (
+        "id",
+        "status",
+        "date",
+        "date_precision",
+        "note",
+        "created",
+    )
 
-    def values(self, queryset):
+    def values(self, queryset: "models.QuerySet[Any]") -> "models.QuerySet[Any, Row]":
         return queryset.order_by("date", "created", "id").values(*self.fields)
 
-    def shape(self, rows):
+    def shape(self, rows: Sequence[Row]) -> list[Shaped]:
         evidence = self.evidence([row["id"] for row in rows])
         return [self.shape_one(row, *evidence.get(row["id"], ([], []))) for row in rows]
 
-    def evidence(self, event_ids):
+    def evidence(self, event_ids: list[int]) -> dict[int, Evidence]:
         from ..models import EventEvidence
 
         rows = (
@@ -49,7 +67,7 @@ class EventRows(Rows):
             .order_by("id")
             .values_list("event_id", "source_id", "source__title", "locator", "statement_id", "statement__key")
         )
-        evidence = {}
+        evidence: dict[int, Evidence] = {}
         for event_id, source_id, title, locator, statement_id, key in rows:
             sources, statements = evidence.setdefault(event_id, ([], []))
             if source_id:
@@ -58,7 +76,7 @@ class EventRows(Rows):
                 statements.append(statement_ref(self.urls, statement_id, key))
         return evidence
 
-    def shape_one(self, row, sources, statements):
+    def shape_one(self, row: Row, sources: list[SourceRef | None], statements: list[StatementRef | None]) -> Shaped:
         return {
             "id": row["id"],
             "status": row["status"],

@@ -1,4 +1,7 @@
+from collections.abc import Sequence
+
 from tracker.rows import Rows
+from tracker.shapes import Row, Shaped
 
 from .refs import party_fields, party_obj, slug_ref
 
@@ -23,10 +26,10 @@ class InitiativeRows(Rows):
         "updated",
     )
 
-    def shape(self, rows):
+    def shape(self, rows: Sequence[Row]) -> list[Shaped]:
         return [self.shape_one(row) for row in rows]
 
-    def shape_one(self, row):
+    def shape_one(self, row: Row) -> Shaped:
         return {
             "url": self.urls.detail("initiative", row["slug"]),
             "slug": row["slug"],

@@ -1,5 +1,8 @@
+from collections.abc import Sequence
+
 from countries.querysets import country_ref
 from tracker.rows import Rows
+from tracker.shapes import Row, Shaped
 
 from .refs import slug_ref
 
@@ -21,7 +24,7 @@ class OrganizationRows(Rows):
         "updated",
     )
 
-    def shape(self, rows):
+    def shape(self, rows: Sequence[Row]) -> list[Shaped]:
         return [
             {
                 "url": self.urls.detail("organization", row["slug"]),
@@ -55,7 +58,7 @@ class PersonRows(Rows):
         "updated",
     )
 
-    def shape(self, rows):
+    def shape(self, rows: Sequence[Row]) -> list[Shaped]:
         return [
             {
                 "url": self.urls.detail("person", row["slug"]),

@@ -1,9 +1,13 @@
+from collections.abc import Sequence
+from typing import Any
+
 from django.db.models import OuterRef, Q
 
 from tracker.rows import Rows
+from tracker.shapes import Row, Shaped
 
 from .events import StatusTimeline
-from .refs import cited_sources, party_fields, party_obj, party_parts, slug_ref
+from .refs import SourceRef, cited_sources, party_fields, party_obj, party_parts, slug_ref
 
 CONDITION_TIMELINE = StatusTimeline("condition")
 
@@ -32,18 +36,18 @@ class PledgeRows(Rows):
         "updated",
     )
 
-    def shape(self, rows):
+    def shape(self, rows: Sequence[Row]) -> list[Shaped]:
         ids = [row["id"] for row in rows]
         sources = self.sources(ids)
         conditions = self.conditions(rows)
         return [self.shape_one(row, sources.get(row["id"], []), conditions.get(row["id"], [])) for row in rows]
 
-    def sources(self, pledge_ids):
+    def sources(self, pledge_ids: list[int]) -> dict[int, list[SourceRef | None]]:
         from ..models import PledgeSource
 
         return cited_sources(self, PledgeSource, pledge_ids)
 
-    def conditions(self, rows):
+    def conditions(self, rows: Sequence[Row]) -> dict[int, list[Shaped]]:
         """The conditions that hold each pledge up: directly, through its initiative, or through its party's
         participation in the initiative; one query for the whole page."""
         from ..models import ConditionLink
@@ -63,7 +67,7 @@ class PledgeRows(Rows):
         links = list(links)
         return {row["id"]: self.conditions_of(row, links) for row in rows}
 
-    def condition_columns(self):
+    def condition_columns(self) -> dict[str, Any]:
         """The slug, name and status of each link's condition: as of the read's instant, and with `valid_at` the
         status on that date (null before the condition's first event)."""
         from ..models import Condition
@@ -74,15 +78,15 @@ class PledgeRows(Rows):
         status = CONDITION_TIMELINE.status_on(OuterRef("condition_id"), self.valid_at, self.tables)
         return {**columns, "condition_status": status}
 
-    def conditions_of(self, row, links):
-        held = {}
+    def conditions_of(self, row: Row, links: list[tuple[Any, ...]]) -> list[Shaped]:
+        held: dict[str, Shaped] = {}
         for pledge_id, initiative_id, party_id, slug, name, status in links:
             via = holds_up(row, pledge_id, initiative_id, party_id)
             if via and slug is not None and slug not in held:
                 held[slug] = {**slug_ref(self.urls, "condition", slug, name), "status": status, "via": via}
         return list(held.values())
 
-    def shape_one(self, row, sources, conditions):
+    def shape_one(self, row: Row, sources: list[SourceRef | None], conditions: list[Shaped]) -> Shaped:
         return {
             "url": self.urls.detail("pledge", row["id"]),
             "id": row["id"],
@@ -111,7 +115,7 @@ class PledgeRows(Rows):
         }
 
 
-def holds_up(row, pledge_id, initiative_id, party_id):
+def holds_up(row: Row, pledge_id: int | None, initiative_id: int | None, party_id: int | None) -> str | None:
     """How a condition link holds this pledge up, or None."""
     if pledge_id is not None:
         return "pledge" if pledge_id == row["id"] else None

@@ -1,4 +1,7 @@
+from collections.abc import Sequence
+
 from tracker.rows import Rows
+from tracker.shapes import Row, Shaped
 
 from .refs import slug_ref
 
@@ -25,10 +28,10 @@ class SourceRows(Rows):
         "updated",
     )
 
-    def shape(self, rows):
+    def shape(self, rows: Sequence[Row]) -> list[Shaped]:
         return [self.shape_one(row) for row in rows]
 
-    def shape_one(self, row):
+    def shape_one(self, row: Row) -> Shaped:
         original = row["translation_of_id"]
         return {
             "url": self.urls.detail("source", row["id"]),

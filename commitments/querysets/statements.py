@@ -1,7 +1,11 @@
+from collections.abc import Sequence
+from typing import Any
+
 from countries.querysets import country_ref, group_ref
 from tracker.rows import Rows, group_by
+from tracker.shapes import Row, Shaped
 
-from .refs import cited_sources, party_fields, party_obj, pledge_ref, slug_ref
+from .refs import SourceRef, cited_sources, party_fields, party_obj, pledge_ref, slug_ref
 
 TARGET_FIELDS = (
     "statement_id",
@@ -37,9 +41,9 @@ class StatementRows(Rows):
         "updated",
     )
 
-    def shape(self, rows):
+    def shape(self, rows: Sequence[Row]) -> list[Shaped]:
         ids = [row["id"] for row in rows]
-        links = {
+        links: dict[str, dict[int, list[Any]]] = {
             "speakers": self.speakers(ids),
             "according_to": self.according_to(ids),
             "targets": self.targets(ids),
@@ -49,7 +53,7 @@ class StatementRows(Rows):
             self.shape_one(row, **{name: grouped.get(row["id"], []) for name, grouped in links.items()}) for row in rows
         ]
 
-    def speakers(self, ids):
+    def speakers(self, ids: list[int]) -> dict[int, list[Shaped]]:
         from ..models import StatementSpeaker
 
         rows = (
@@ -69,7 +73,7 @@ class StatementRows(Rows):
         )
         return group_by((row["statement_id"], self.shape_speaker(row)) for row in rows)
 
-    def shape_speaker(self, row):
+    def shape_speaker(self, row: Row) -> Shaped:
         person = None
         if row["person__slug"]:
             name = row["person__name"] or row["person__description"]
@@ -84,7 +88,7 @@ class StatementRows(Rows):
             "count": row["count"],
         }
 
-    def according_to(self, ids):
+    def according_to(self, ids: list[int]) -> dict[int, list[Shaped]]:
         from ..models import StatementBasis
 
         rows = (
@@ -97,18 +101,18 @@ class StatementRows(Rows):
             (row["statement_id"], {"party": party_obj(self.urls, row, "party"), "words": row["words"]}) for row in rows
         )
 
-    def sources(self, ids):
+    def sources(self, ids: list[int]) -> dict[int, list[SourceRef | None]]:
         from ..models import StatementSource
 
         return cited_sources(self, StatementSource, ids)
 
-    def targets(self, ids):
+    def targets(self, ids: list[int]) -> dict[int, list[Shaped]]:
         from ..models import StatementTarget
 
         rows = self.table(StatementTarget).filter(statement_id__in=ids).order_by("id").values(*TARGET_FIELDS)
         return group_by((row["statement_id"], self.shape_target(row)) for row in rows)
 
-    def shape_target(self, row):
+    def shape_target(self, row: Row) -> Shaped:
         party = party_obj(self.urls, row, "party")
         kind = party["type"] if party else None
         return {
@@ -124,7 +128,14 @@ class StatementRows(Rows):
             "stance": row["stance"] or None,
         }
 
-    def shape_one(self, row, speakers, according_to, targets, sources):
+    def shape_one(
+        self,
+        row: Row,
+        speakers: list[Shaped],
+        according_to: list[Shaped],
+        targets: list[Shaped],
+        sources: list[SourceRef | None],
+    ) -> Shaped:
         return {
             "url": self.urls.detail("statement", row["id"]),
             "id": row["id"],

@@ -1,10 +1,12 @@
+from typing import Any
+
 from django.contrib.auth.models import Group, Permission
 
 EDITORS = "Editors"
 EDITED_APPS = ("countries", "commitments")
 
 
-def editors_group_sync(**kwargs):
+def editors_group_sync(**kwargs: Any) -> Group:
     """The "Editors" group holds add, change, delete and view on every model of the edited apps (not on the
     history tables, which editors read through each record's history and never write)."""
     group, _created = Group.objects.get_or_create(name=EDITORS)

@@ -1,22 +1,40 @@
+import datetime
+from collections.abc import Sequence
+from typing import Any, TypeAlias
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from tracker.dates import normalized_dates, updated_dates
 from tracker.services import sync_links, validated_save, validated_update, write_transaction
 
-from ..models import EventEvidence, StatusEvent
+from ..models import Condition, EventEvidence, Initiative, Pledge, Statement, StatusEvent
 from ..models.events import RECORD_FIELDS, STATUSES
-from .sources import as_pairs
+from .sources import Citation, as_pairs
+
+# The records that have a status timeline.
+TimelineRecord: TypeAlias = Pledge | Condition | Initiative
+# A statement shown as evidence: the statement, or the statement with a locator within it.
+ShownStatement: TypeAlias = Statement | tuple[Statement, str]
 
 
 @write_transaction()
-def status_event_create(record, *, status, date, date_precision="day", note="", sources=(), statements=()):
+def status_event_create(
+    record: TimelineRecord,
+    *,
+    status: str,
+    date: datetime.date,
+    date_precision: str = "day",
+    note: str = "",
+    sources: Sequence[Citation] = (),
+    statements: Sequence[ShownStatement] = (),
+) -> StatusEvent:
     """Add a dated, sourced step to the timeline of a pledge, condition or initiative, and update its status.
 
     `sources` and `statements` are Source and Statement records, or (record, locator) pairs.
     """
     require_evidence(sources, statements)
-    field = record._meta.model_name
+    field = timeline_field(record)
     dated = normalized_dates({"date": date, "date_precision": date_precision}, "date")
     event = StatusEvent(**{field: record}, **dated, status=status, note=note)
     validate_status(field, status)
@@ -27,7 +45,13 @@ def status_event_create(record, *, status, date, date_precision="day", note="", 
 
 
 @write_transaction()
-def status_event_update(event, *, sources=None, statements=None, **fields):
+def status_event_update(
+    event: StatusEvent,
+    *,
+    sources: Sequence[Citation] | None = None,
+    statements: Sequence[ShownStatement] | None = None,
+    **fields: Any,
+) -> StatusEvent:
     """Change an event's status, date or note and, when `sources` or `statements` is given, replace its
     evidence with them; its record's status follows. An event stays with its record."""
     moved = [name for name in RECORD_FIELDS if name in fields and fields[name] != getattr(event, name)]
@@ -44,14 +68,16 @@ def status_event_update(event, *, sources=None, statements=None, **fields):
 
 
 @write_transaction()
-def status_event_delete(event):
+def status_event_delete(event: StatusEvent) -> None:
     """Delete an event and its evidence; its record's status follows the events left."""
     record = event.record
     event.delete()
     record_status_refresh(record)
 
 
-def status_event_evidence_set(event, sources, statements):
+def status_event_evidence_set(
+    event: StatusEvent, sources: Sequence[Citation], statements: Sequence[ShownStatement]
+) -> None:
     """Make the event's evidence exactly `sources` and `statements` (at least one of them)."""
     require_evidence(sources, statements)
     cited = [EventEvidence(event=event, source=source, locator=locator) for source, locator in as_pairs(sources)]
@@ -63,19 +89,26 @@ def status_event_evidence_set(event, sources, statements):
     )
 
 
-def require_evidence(sources, statements):
+def require_evidence(sources: Sequence[object], statements: Sequence[object]) -> None:
     if not sources and not statements:
         raise ValidationError({"sources": [_("An event cites at least one source or statement.")]})
 
 
-def validate_status(field, status):
+def validate_status(field: str, status: str) -> None:
     if status not in STATUSES[field].values:
         raise ValidationError(
             {"status": [_("%(status)s is not a status of a %(record)s.") % {"status": status, "record": field}]}
         )
 
 
-def record_status_refresh(record):
+def timeline_field(record: TimelineRecord) -> str:
+    """The StatusEvent field that points to a record of this kind: "pledge", "condition" or "initiative"."""
+    name = record._meta.model_name
+    assert name is not None, "only abstract models have no model_name"
+    return name
+
+
+def record_status_refresh(record: TimelineRecord) -> TimelineRecord:
     """Copy the latest event's status onto the record (and, for a pledge, the first event's date).
 
     The record is read afresh, so that a stale copy in the caller's hands never writes old values into
@@ -83,10 +116,10 @@ def record_status_refresh(record):
     """
     given = record
     record = type(record).objects.get(pk=record.pk)
-    events = StatusEvent.objects.filter(**{record._meta.model_name: record}).order_by("date", "created", "id")
+    events = StatusEvent.objects.filter(**{timeline_field(record): record}).order_by("date", "created", "id")
     latest = events.last()
-    fields = {"status": latest.status if latest else None}
-    if record._meta.model_name == "pledge":
+    fields: dict[str, Any] = {"status": latest.status if latest else None}
+    if timeline_field(record) == "pledge":
         first = events.first()
         fields["announced"] = first.date if first else None
         fields["announced_precision"] = first.date_precision if first else "day"

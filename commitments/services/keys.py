@@ -1,7 +1,9 @@
 from django.utils.text import slugify
 
+from ..models import Pledge, Statement
 
-def unique_key(model, base, max_length=200):
+
+def unique_key(model: type[Pledge] | type[Statement], base: str, max_length: int = 200) -> str:
     """`base` slugified, with -2, -3, … appended while another record of `model` holds it."""
     stem = slugify(base)[: max_length - 6] or "record"
     taken = set(model.objects.filter(key__startswith=stem).values_list("key", flat=True))

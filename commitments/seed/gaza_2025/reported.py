@@ -1,10 +1,12 @@
 """What the report says in its own voice: statements of kind `report` by its publisher, dated the report's day."""
 
+from typing import Any
+
 from .dates import REPORTED
 
 REUTERS = ("organization", "reuters", "publisher, in the report's own voice", None)
 
-_REPORTS = [
+_REPORTS: list[dict[str, Any]] = [
     {
         "key": "2025-10-24-reuters-photo-caption",
         "line": "line 1 (photo caption)",
