@@ -70,10 +70,23 @@ class ChoiceField(serializers.ChoiceField):
         super().fail(key, **kwargs)
 
 
-def editor_supplied_field(model: type[EditorSuppliedModel], **kwargs: Any) -> serializers.ListField:
+class EditorSuppliedField(serializers.ListField):
+    """Names of a record's values, read in the order the record declares them, so that the same names in another
+    order are the same value (and a write of them changes nothing)."""
+
+    def __init__(self, suppliable: tuple[str, ...], **kwargs: Any) -> None:
+        self.suppliable = suppliable
+        super().__init__(child=ChoiceField(choices=suppliable), **kwargs)
+
+    def to_internal_value(self, data: Any) -> list[str]:
+        names = super().to_internal_value(data)
+        return [name for name in self.suppliable if name in names]
+
+
+def editor_supplied_field(model: type[EditorSuppliedModel], **kwargs: Any) -> EditorSuppliedField:
     """The names of the values of a `model` record that an editor supplied rather than a source stated."""
-    return serializers.ListField(
-        child=ChoiceField(choices=model.editor_suppliable),
+    return EditorSuppliedField(
+        model.editor_suppliable,
         help_text=gettext_lazy(
             "The values of this record that an editor supplied and no source states; every other value rests on "
             "the record's sources."

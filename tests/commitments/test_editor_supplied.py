@@ -82,6 +82,15 @@ def test_names_are_kept_once_in_the_records_order(editor_client):
     assert response.json()["editor_supplied"] == ["kind", "description"]
 
 
+def test_the_same_names_in_another_order_change_nothing(editor_client):
+    organization = OrganizationFactory(editor_supplied=["kind", "description"])
+    versions = organization.history.count()
+    url = reverse("v1:organization-detail", args=[organization.slug])
+    response = editor_client.patch(url, {"editor_supplied": ["description", "kind"]}, format="json")
+    assert response.status_code == 200 and response.json()["editor_supplied"] == ["kind", "description"]
+    assert organization.history.count() == versions
+
+
 def test_marking_a_value_is_a_version_in_the_history(editor_client):
     organization = OrganizationFactory()
     url = reverse("v1:organization-detail", args=[organization.slug])
