@@ -1,6 +1,6 @@
 """Page-number paging, or keyset paging by `id` when the client passes `cursor` (empty for the first page).
 
-Both answer in the same envelope: `{"count", "next", "previous", "results"}`. The paginators slice the
+Both answer in the same envelope: `{"count", "count_exact", "next", "previous", "results"}`. The paginators slice the
 queryset they are given and return it unevaluated, so a view can page `.values()` rows as well as models.
 """
 
@@ -153,14 +153,14 @@ class PageOrCursorPagination(BasePagination):
                 "in": "query",
                 "style": "form",
                 "explode": True,
-                "description": str(PAGING_DESCRIPTION),
+                "description": PAGING_DESCRIPTION % {"depth": f"{settings.API_EXACT_COUNT_LIMIT:,}"},
                 "schema": {"oneOf": [by_number_schema(), by_cursor_schema()]},
             }
         ]
 
 
 PAGING_DESCRIPTION = _(
-    "Either `page` and `page_size` (pages by number, from 1, through the first 10,000 results: a page past the "
+    "Either `page` and `page_size` (pages by number, from 1, through the first %(depth)s results: a page past the "
     "end is a 404, a page beyond that depth a 400 that points to the cursor), or `cursor` and "
     "`page_size` (keyset paging by id for deep walks: an empty cursor for the first page, then follow `next`; "
     "`ordering` may then only be `id` or `-id`). Never both `page` and `cursor`. `page_size`: default 50, at "

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
-from .models import EditorSuppliedModel
+from .models import EditorSuppliedModel, editor_supplied_names
 
 READ_FIELDS = "read_fields"
 READ_ONLY_HINTS = "read_only_hints"
@@ -79,8 +79,7 @@ class EditorSuppliedField(serializers.ListField):
         super().__init__(child=ChoiceField(choices=suppliable), **kwargs)
 
     def to_internal_value(self, data: Any) -> list[str]:
-        names = super().to_internal_value(data)
-        return [name for name in self.suppliable if name in names]
+        return editor_supplied_names(super().to_internal_value(data), self.suppliable)
 
 
 def editor_supplied_field(model: type[EditorSuppliedModel], **kwargs: Any) -> EditorSuppliedField:

@@ -113,7 +113,7 @@ class SeedLoader:
         self.ensure(Initiative, by_slug(spec), fields, initiative_create, initiative_update)
 
     def load_condition(self, spec):
-        fields = {**pick(spec, "name", "description"), **editor_supplied(spec)}
+        fields = {"name": spec["name"], **given(spec, description=""), **editor_supplied(spec)}
         self.ensure(Condition, by_slug(spec), fields, condition_create, condition_update)
 
     def left_to_editors(self, instance):
@@ -155,7 +155,7 @@ class SeedLoader:
         return self.tally("unchanged", instance)
 
     def load_group(self, spec):
-        fields = {**pick(spec, "name", "description"), **editor_supplied(spec)}
+        fields = {"name": spec["name"], **given(spec, description=""), **editor_supplied(spec)}
         group = self.ensure(CountryGroup, by_slug(spec), fields, country_group_create, country_group_update)
         if group is None or self.is_skipped(group):
             return
