@@ -4,7 +4,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 
+from tracker.api_names import collection_of
 from tracker.models import Change
 
 SEED_USERNAME = "seed"
@@ -54,6 +56,15 @@ class SeedAuthorship:
         changes = Change.objects.select_related("user")
         last = changes.of_record(instance).last()
         return None if last is None or self.by_seed(last.user_id, last.reason) else last
+
+    def created_by_seed(self, model):
+        """The records of `model` that the change feed says the seed created: one query, however many records
+        others have written."""
+        collection = collection_of(model)
+        by_seed = Q(user=self.user) | Q(user__isnull=True, reason=self.reason)
+        created = Change.objects.filter(by_seed, collection=collection.name, action=Change.Action.CREATE)
+        lookups = list(created.values_list("lookup", flat=True))
+        return model.objects.filter(**{f"{collection.lookup}__in": lookups})
 
     def wrote_alone(self, instance):
         """True when the seed created this record and every change to it since (links and events included) is

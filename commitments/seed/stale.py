@@ -46,10 +46,11 @@ class StaleRemover:
 
     def remove(self):
         self.remove_stale_events()
+        authorship = self.loader.authorship
         for model, field, specs, delete in REMOVABLE:
             wanted = {spec[field] for spec in getattr(self.data, specs)}
-            for instance in model.objects.exclude(**{f"{field}__in": wanted}).order_by("pk"):
-                if self.loader.authorship.wrote_alone(instance):
+            for instance in authorship.created_by_seed(model).exclude(**{f"{field}__in": wanted}).order_by("pk"):
+                if authorship.wrote_alone(instance):
                     self.remove_record(instance, delete)
         return self.removed, self.kept
 

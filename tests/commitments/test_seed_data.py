@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from commitments.models import (
@@ -535,6 +536,15 @@ def test_what_an_earlier_seed_wrote_and_this_one_no_longer_holds_is_removed(seed
     on_the_22nd = results(api_client.get(reverse("v1:condition-list"), {"valid_at": "2025-10-22", "page_size": 100}))
     assert "force-shape" not in {row["slug"] for row in on_the_22nd}
     assert "removed 0" in load()
+
+
+def test_a_load_reads_no_more_for_the_records_others_wrote(seeded, django_assert_max_num_queries):
+    with CaptureQueriesContext(connection) as before:
+        load()
+    for _ in range(20):
+        StatementFactory()
+    with django_assert_max_num_queries(len(before)):
+        load()
 
 
 def test_overwrite_puts_the_seeds_values_back_with_its_reason(seeded):
