@@ -85,11 +85,11 @@ def change_requests():
 
 def deepest_numbered_page(count, page_size=100):
     """The last page of `count` results that paging by number reaches (a cursor walks deeper)."""
-    return max(1, min(settings.API_EXACT_COUNT_LIMIT // page_size, -(-count // page_size)))
+    return max(1, min(settings.API_PAGE_DEPTH // page_size, -(-count // page_size)))
 
 
 def too_deep_page(page_size=100):
-    return settings.API_EXACT_COUNT_LIMIT // page_size + 1
+    return settings.API_PAGE_DEPTH // page_size + 1
 
 
 def deep_page(count, wanted, page_size=100):

@@ -369,10 +369,15 @@ def test_every_documented_ordering_is_accepted(schema, api_client):
         for parameter in op.get("parameters", [])
         if parameter["name"] == "ordering"
         for term in parameter["schema"]["items"]["enum"]
-        if (response := api_client.get(path, {"ordering": term, "page_size": 1})).status_code != 200
+        if (response := api_client.get(path, ordering_params(term))).status_code != 200
     ]
 
     assert refused == []
+
+
+def ordering_params(term):
+    """The term, with the search that `relevance` orders (the schema says it needs one)."""
+    return {"ordering": term, "page_size": 1, **({"search": "a"} if term.endswith("relevance") else {})}
 
 
 def page_of(response):

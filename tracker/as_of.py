@@ -10,17 +10,15 @@ the `list` and `retrieve` actions; writes and other routes ignore them.
 import copy
 import datetime
 import re
-from functools import cache, reduce
-from operator import and_, or_
+from functools import cache
 
-from django.db.models import Q
 from django.http import Http404
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.utils import translate_validation
 from rest_framework.exceptions import ValidationError
-from rest_framework.filters import OrderingFilter, SearchFilter
+from rest_framework.filters import OrderingFilter
 
 from .rows import CURRENT_TABLES, VALID_STATUS, AsOfTables, as_of_queryset
 
@@ -141,8 +139,6 @@ class AsOfMixin:
             backend = backend_class()
             if isinstance(backend, DjangoFilterBackend):
                 queryset = self.filterset_in_time(backend, queryset)
-            elif isinstance(backend, SearchFilter) and self.as_of is not None:
-                queryset = search_in_time(backend, self.request, queryset, self)
             elif isinstance(backend, OrderingFilter):
                 queryset = self.ordered_in_time(backend, queryset)
             else:
@@ -201,38 +197,3 @@ def filterset_on_date(filterset_class):
             filter_.field_name = VALID_STATUS
         filters[name] = filter_
     return type(f"{filterset_class.__name__}OnDate", (filterset_class,), filters)
-
-
-def search_in_time(backend, request, queryset, view):
-    """DRF's search on a queryset as of an instant. A historical model has no reverse relations, so a term looked
-    for through one (`speakers__person__name`) is looked up in the link model's rows of the same instant; as a
-    subquery it matches each record once (DRF's own de-duplication reads today's relations)."""
-    fields = backend.get_search_fields(view, request)
-    terms = backend.get_search_terms(request)
-    if not fields or not terms:
-        return queryset
-    model = view.get_queryset().model
-    lookups = [backend.construct_search(str(field), queryset) for field in fields]
-    matches = (reduce(or_, (lookup_in_time(model, lookup, term, view.tables) for lookup in lookups)) for term in terms)
-    return queryset.filter(reduce(and_, matches))
-
-
-def lookup_in_time(model, lookup, value, tables):
-    """`Q(lookup=value)` on `model` read from `tables`; one through a reverse relation (`speakers__…`) becomes
-    `id__in` the rows of the link model in `tables` that match the rest of the lookup."""
-    name, _sep, rest = lookup.partition("__")
-    relation = reverse_relations(model).get(name)
-    if relation is None or not rest:
-        return Q(**{lookup: value})
-    links = tables.of(relation.related_model).filter(**{rest: value})
-    return Q(**{f"{model._meta.pk.attname}__in": links.values(relation.field.attname)})
-
-
-@cache
-def reverse_relations(model):
-    """{query name: relation} of the history-tracked models whose foreign keys point to `model`."""
-    return {
-        relation.field.related_query_name(): relation
-        for relation in model._meta.related_objects
-        if not relation.many_to_many and hasattr(relation.related_model, "history")
-    }

@@ -20,6 +20,7 @@ from rest_framework.filters import OrderingFilter, SearchFilter
 
 from .dates import ends_on_or_after, starts_on_or_before
 from .rows import CURRENT_TABLES, Tables
+from .search import RANK, RELEVANCE, Search, fold_words
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -200,8 +201,22 @@ def search_pattern() -> str:
 
 
 class TrackerSearchFilter(SearchFilter):
-    """`search=text` over each view's `search_fields`: at most API_MAX_SEARCH_TERMS terms of at most
-    API_MAX_SEARCH_TERM_LENGTH characters, since every term adds a condition on every field."""
+    """`search=text` over each view's `search_fields`, by words (`tracker.search`), reading linked records from the
+    view's tables (as of its instant): at most API_MAX_SEARCH_TERMS terms of at most API_MAX_SEARCH_TERM_LENGTH
+    characters, since every term adds a condition on every field. A search without a letter or a digit finds
+    nothing."""
+
+    def filter_queryset(self, request: Request, queryset: QuerySet[Any], view: APIView) -> QuerySet[Any]:
+        fields = self.get_search_fields(view, request)
+        terms = self.get_search_terms(request)
+        if not fields or not terms:
+            return queryset
+        words = list(dict.fromkeys(word for term in terms for word in fold_words(term)))
+        if not words:
+            return queryset.none()
+        model = view.get_queryset().model  # type: ignore[attr-defined]  # a GenericAPIView
+        tables = getattr(view, "tables", CURRENT_TABLES)
+        return Search(queryset, model, fields, tables).filter(words)
 
     def get_search_terms(self, request: Request) -> list[str]:
         value = request.query_params.get(self.search_param, "")
@@ -239,6 +254,11 @@ class TrackerOrderingFilter(OrderingFilter):
         if not isinstance(fields, (list, tuple)):
             return super().get_schema_operation_parameters(view)
         description = _("Fields to sort by, comma-separated; `-` sorts descending. With a cursor: `id` or `-id` only.")
+        if getattr(view, "search_fields", None):
+            fields = [*fields, RELEVANCE]
+            description += " " + _(
+                "`relevance` orders a search by how well each result matches (`-relevance`: best first)."
+            )
         items = {"type": "string", "enum": [term for field in fields for term in (field, f"-{field}")]}
         return [
             {
@@ -260,7 +280,7 @@ class TrackerOrderingFilter(OrderingFilter):
         ordering = self.remove_invalid_fields(queryset, explicit.split(","), view, request)
         if "cursor" in request.query_params and ordering not in (["id"], ["-id"]):
             raise ValidationError({self.ordering_param: [_("With a cursor, ordering may only be id or -id.")]})
-        return ordering
+        return by_relevance(ordering) if RELEVANCE in {term.removeprefix("-") for term in ordering} else ordering
 
     def remove_invalid_fields(  # type: ignore[override]  # called with the split list, and measures it
         self, queryset: QuerySet[Any], fields: Sequence[str], view: APIView, request: Request
@@ -271,6 +291,10 @@ class TrackerOrderingFilter(OrderingFilter):
             raise ValidationError({self.ordering_param: [message]})
         valid = {name for name, _label in self.get_valid_fields(queryset, view, {"request": request})}
         names = [term.removeprefix("-") for term in fields]
+        if RELEVANCE in names and RANK not in queryset.query.annotations:
+            message = _("Ordering by relevance needs a search: pass search as well.")
+            raise ValidationError({self.ordering_param: [message]})
+        valid |= {RELEVANCE} if RANK in queryset.query.annotations else set()
         unknown = [term or '""' for term, name in zip(fields, names, strict=True) if name not in valid]
         if unknown:
             message = _("Cannot order by %(fields)s. Choose from: %(valid)s.")
@@ -278,3 +302,9 @@ class TrackerOrderingFilter(OrderingFilter):
                 {self.ordering_param: [message % {"fields": ", ".join(unknown), "valid": ", ".join(sorted(valid))}]}
             )
         return list(fields)
+
+
+def by_relevance(ordering: Sequence[str]) -> list[str]:
+    """The ordering with `relevance` read from the search's rank, and ties broken by id."""
+    terms = [term.replace(RELEVANCE, RANK) if term.removeprefix("-") == RELEVANCE else term for term in ordering]
+    return terms if {"id", "-id"} & set(terms) else [*terms, "id"]

@@ -118,8 +118,14 @@ class PageOrCursorPagination(BasePagination):
     cursor_query_param = "cursor"
 
     def paginate_queryset(  # type: ignore[override]  # the page stays unevaluated, so .values() rows page too
-        self, queryset: QuerySet[Any, Any], request: Request, view: APIView | None = None
+        self,
+        queryset: QuerySet[Any, Any],
+        request: Request,
+        view: APIView | None = None,
+        counted: QuerySet[Any, Any] | None = None,
     ) -> Page:
+        """The page of `queryset`; its count is taken on `counted` when given: the same records without the joins
+        that `.values()` of linked fields adds, which a count would otherwise keep."""
         self.request = request
         self.count: int | None = None
         self.size = page_size(request)
@@ -128,7 +134,7 @@ class PageOrCursorPagination(BasePagination):
             self.pager = KeysetPager(request, self.size)
         else:
             self.pager = NumberPager(request, self.size)
-        return self.pager.page(queryset)
+        return self.pager.page(queryset, queryset if counted is None else counted)
 
     def get_paginated_response(self, data: Any) -> Response:
         return Response(
@@ -153,7 +159,7 @@ class PageOrCursorPagination(BasePagination):
                 "in": "query",
                 "style": "form",
                 "explode": True,
-                "description": PAGING_DESCRIPTION % {"depth": f"{settings.API_EXACT_COUNT_LIMIT:,}"},
+                "description": PAGING_DESCRIPTION % {"depth": f"{settings.API_PAGE_DEPTH:,}"},
                 "schema": {"oneOf": [by_number_schema(), by_cursor_schema()]},
             }
         ]
@@ -206,17 +212,33 @@ class NumberPager:
         self.size = size
         self.number = positive_int(request, "page", 1)
 
-    def page(self, queryset: QuerySet[Any, Any]) -> QuerySet[Any, Any]:
-        depth = settings.API_EXACT_COUNT_LIMIT
+    def page(self, queryset: QuerySet[Any, Any], counted: QuerySet[Any, Any]) -> Page:
+        depth = settings.API_PAGE_DEPTH
         start = (self.number - 1) * self.size
         if start >= depth:
             raise ValidationError({"page": [too_deep_message(depth)]})
-        self.count, self.count_exact = bounded_count(queryset, depth)
+        self.count, self.count_exact = bounded_count(counted, settings.API_EXACT_COUNT_LIMIT)
         last = max(1, -(-self.count // self.size))
         if self.count_exact and self.number > last:
-            raise NotFound(_("Page %(page)d is past the last page, %(last)d.") % {"page": self.number, "last": last})
+            raise self.past_the_end(last)
+        if start and isinstance(counted, QuerySet):
+            return self.deep_page(queryset, counted, start)
         self.has_next = start + self.size < min(self.count, depth)
         return queryset[start : start + self.size]
+
+    def deep_page(self, queryset: QuerySet[Any, Any], counted: QuerySet[Any, Any], start: int) -> list[Any]:
+        """A page past the first: its ids first, read from the filtered, ordered records alone (an index serves
+        them), then its rows by id, so that the rows it skips cost no joins or subqueries."""
+        ids = list(counted.values_list("id", flat=True)[start : start + self.size + 1])
+        if not ids:
+            raise self.past_the_end(max(1, -(-start // self.size)))
+        self.has_next = len(ids) > self.size and start + self.size < settings.API_PAGE_DEPTH
+        ids = ids[: self.size]
+        rows = {row["id"]: row for row in queryset.filter(id__in=ids)}
+        return [rows[record_id] for record_id in ids]
+
+    def past_the_end(self, last: int) -> NotFound:
+        return NotFound(_("Page %(page)d is past the last page, %(last)d.") % {"page": self.number, "last": last})
 
     def next_link(self) -> str | None:
         if not self.has_next:
@@ -243,8 +265,8 @@ class KeysetPager:
         self.descending = request.query_params.get("ordering", "id").strip() == "-id"
         self.direction, self.boundary = decode_cursor(request.query_params.get("cursor", ""))
 
-    def page(self, queryset: QuerySet[Any, Any]) -> list[Any]:
-        self.count, self.count_exact = bounded_count(queryset, settings.API_EXACT_COUNT_LIMIT)
+    def page(self, queryset: QuerySet[Any, Any], counted: QuerySet[Any, Any]) -> list[Any]:
+        self.count, self.count_exact = bounded_count(counted, settings.API_EXACT_COUNT_LIMIT)
         forward = self.direction != "p"
         ascending = forward != self.descending
         queryset = queryset.order_by("id" if ascending else "-id")

@@ -22,6 +22,7 @@ from .as_of import AsOfMixin
 from .conditional import ConditionalMixin
 from .exceptions import PROBLEM_CONTENT_TYPE, api_validation_error, body_too_large, problem
 from .inputs import ASCII_DIGITS, reject_null_characters
+from .pagination import PageOrCursorPagination
 from .query_params import KnownQueryParamsMixin
 from .record_history import HistoryMixin
 from .renderers import FastJSONRenderer
@@ -124,9 +125,11 @@ class RecordViewSet(
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """The filtered, ordered, paginated rows."""
         rows = self.get_rows()
-        queryset = rows.values(self.filter_queryset(self.read_queryset()))
-        page = self.paginate_queryset(queryset)
-        return self.get_paginated_response(rows.shape(list(page)))  # type: ignore[arg-type]  # always paged
+        records = self.filter_queryset(self.read_queryset())
+        paginator = self.paginator
+        assert isinstance(paginator, PageOrCursorPagination), "a RecordViewSet pages its lists"
+        page = paginator.paginate_queryset(rows.values(records), request, self, counted=records)
+        return self.get_paginated_response(rows.shape(list(page)))
 
     def represent(self, instance: Any) -> Shaped:
         # By `id`, which names the record on its model and on its history alike (where `pk` is a version's).

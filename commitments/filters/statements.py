@@ -6,7 +6,7 @@ from countries.models import CountryGroup
 from tracker.filters import AnyOfChoiceFilter, PeriodEndsAfterFilter, PeriodStartsBeforeFilter, TrackerFilterSet
 
 from ..choices import ConditionStatus, Stance, StatementKind
-from ..models import Condition, Initiative, Organization, Person, Pledge, Statement
+from ..models import Condition, Initiative, Organization, Party, Person, Pledge, Statement
 from .records import LanguageFilter, ids_or_keys, slugs, source_ids
 
 ABOUT_FILTERS = ("about_country", "about_group", "about_organization", "pledge", "condition", "initiative")
@@ -83,23 +83,32 @@ class StatementFilterSet(TrackerFilterSet):
 
     def filter_queryset(self, queryset):
         """Each target filter (`about_…`, `pledge`, `condition`, `initiative`) must match a target of its own;
-        `stance` applies to that same target, or to any target when no target filter is given."""
+        `stance` applies to that same target, or to any target when no target filter is given.
+
+        A target filter is a list of alternatives, each a condition on a target's own columns (its party, its
+        pledge): the targets matching any are their union, each part read from an index of its own."""
         self.target_conditions = []
         queryset = super().filter_queryset(queryset)
         stance = self.form.cleaned_data.get("stance")
         stance_condition = Q(stance__in=stance) if stance else Q()
         if stance and not self.target_conditions:
-            return queryset.with_targets(stance_condition, self.tables)
-        for condition in self.target_conditions:
-            queryset = queryset.with_targets(condition & stance_condition, self.tables)
+            return queryset.with_targets([stance_condition], self.tables)
+        for alternatives in self.target_conditions:
+            queryset = queryset.with_targets([each & stance_condition for each in alternatives], self.tables)
         return queryset
 
     def filter_stance(self, queryset, name, value):
         return queryset
 
-    def target(self, queryset, condition):
-        self.target_conditions.append(condition)
+    def target(self, queryset, *alternatives):
+        self.target_conditions.append(alternatives)
         return queryset
+
+    def parties_or_their_pledges(self, queryset, **party):
+        """Targets that are these parties (`country_id__in=…`), or pledges of theirs."""
+        parties = self.tables.of(Party).filter(**party).values("id")
+        pledges = self.tables.of(Pledge).filter(party_id__in=parties).values("id")
+        return self.target(queryset, Q(party_id__in=parties), Q(pledge_id__in=pledges))
 
     def spoken_by(self, queryset, ids):
         return queryset.spoken_by_people(ids, self.tables)
@@ -114,13 +123,13 @@ class StatementFilterSet(TrackerFilterSet):
         return queryset.according_to(Q(party__organization_id__in=ids), self.tables)
 
     def about_countries(self, queryset, ids):
-        return self.target(queryset, Q(party__country_id__in=ids) | Q(pledge__party__country_id__in=ids))
+        return self.parties_or_their_pledges(queryset, country_id__in=ids)
 
     def about_groups(self, queryset, ids):
-        return self.target(queryset, Q(party__country_group_id__in=ids) | Q(pledge__party__country_group_id__in=ids))
+        return self.parties_or_their_pledges(queryset, country_group_id__in=ids)
 
     def about_organizations(self, queryset, ids):
-        return self.target(queryset, Q(party__organization_id__in=ids) | Q(pledge__party__organization_id__in=ids))
+        return self.parties_or_their_pledges(queryset, organization_id__in=ids)
 
     def about_pledges(self, queryset, ids):
         return self.target(queryset, Q(pledge_id__in=ids))
@@ -128,11 +137,12 @@ class StatementFilterSet(TrackerFilterSet):
     def about_conditions(self, queryset, ids):
         if self.form.cleaned_data.get("stance"):
             return self.target(queryset, Q(condition_id__in=ids))
-        about = self.tables.of(Statement).with_targets(Q(condition_id__in=ids), self.tables)
+        about = self.tables.of(Statement).with_targets([Q(condition_id__in=ids)], self.tables)
         return queryset.filter(Q(id__in=about.values("id")) | queryset.evidence_for_conditions(ids, self.tables))
 
     def about_initiatives(self, queryset, ids):
-        return self.target(queryset, Q(initiative_id__in=ids) | Q(pledge__initiative_id__in=ids))
+        pledges = self.tables.of(Pledge).filter(initiative_id__in=ids).values("id")
+        return self.target(queryset, Q(initiative_id__in=ids), Q(pledge_id__in=pledges))
 
     def citing(self, queryset, ids):
         return queryset.citing(ids, self.tables)

@@ -212,6 +212,15 @@ class StatementTarget(TrackedModel):
         ordering = ["id"]
         verbose_name = _("statement target")
         verbose_name_plural = _("statement targets")
+        # What the `about_…`, `pledge`, `condition`, `initiative` and `stance` filters read: the statements of a
+        # target, with a stance, from the index alone.
+        indexes = [
+            *[
+                models.Index(fields=[field, "stance", "statement"], name=f"target_{field}_stance")
+                for field in ("party", "pledge", "condition", "initiative")
+            ],
+            models.Index(fields=["stance", "statement"], name="target_stance"),
+        ]
         constraints = [
             exactly_one(
                 ["party", "pledge", "condition", "initiative"],

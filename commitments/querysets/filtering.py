@@ -24,6 +24,9 @@ class StatusEventQuerySet(models.QuerySet):
 
 
 class PledgeQuerySet(models.QuerySet):
+    # PostgreSQL keeps the words of the view's own search fields in a stored column (migration 0008).
+    stores_search_document = True
+
     def by_countries(self, country_ids):
         return self.filter(party__country_id__in=country_ids)
 
@@ -93,6 +96,9 @@ class ConditionQuerySet(models.QuerySet):
 
 
 class StatementQuerySet(models.QuerySet):
+    # PostgreSQL keeps the words of the view's own search fields in a stored column (migration 0008).
+    stores_search_document = True
+
     def with_reported(self, tables):
         """Annotates `reported` and `reported_precision`: the publication date of the earliest cited source that
         has one. Computed, not stored, so that a correction to a source's date shows on every statement citing it,
@@ -127,10 +133,12 @@ class StatementQuerySet(models.QuerySet):
         bases = table(tables, "StatementBasis").filter(basis_filter)
         return self.filter(id__in=bases.values("statement_id"))
 
-    def with_targets(self, target_filter, tables):
-        """Statements with a target matching `target_filter` (a Q on StatementTarget)."""
-        targets = table(tables, "StatementTarget").filter(target_filter)
-        return self.filter(id__in=targets.values("statement_id"))
+    def with_targets(self, alternatives, tables):
+        """Statements with a target matching any of `alternatives` (Qs on StatementTarget), read as the union of
+        each one's targets, so that each can use its own index (an OR in one query would read every target)."""
+        targets = table(tables, "StatementTarget").order_by()
+        first, *others = (targets.filter(each).values("statement_id") for each in alternatives)
+        return self.filter(id__in=first.union(*others, all=True) if others else first)
 
     def citing(self, source_ids, tables):
         links = table(tables, "StatementSource").filter(source_id__in=source_ids)

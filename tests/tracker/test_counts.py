@@ -1,5 +1,5 @@
 """Counts stay cheap on large lists: exact up to a limit, the database's estimate beyond it, said in the envelope;
-pages by number reach that deep, and a cursor walks on."""
+pages by number reach a depth of their own, and a cursor walks on."""
 
 import pytest
 from django.db import connection
@@ -42,13 +42,13 @@ def test_counting_reads_no_more_rows_than_the_limit(api_client):
     assert counts and all("LIMIT 101" in sql for sql in counts)
 
 
-@override_settings(API_EXACT_COUNT_LIMIT=100)
+@override_settings(API_PAGE_DEPTH=100)
 def test_a_page_beyond_the_depth_is_a_400_that_points_to_the_cursor(api_client):
     body = assert_problem(api_client.get(LIST, {"page": 11, "page_size": 10}), 400, "page")
     assert "cursor" in str(body["errors"]["page"]) and "100" in str(body["errors"]["page"])
 
 
-@override_settings(API_EXACT_COUNT_LIMIT=100)
+@override_settings(API_PAGE_DEPTH=100)
 def test_the_last_page_within_the_depth_has_no_next_and_a_cursor_goes_on(api_client):
     last = api_client.get(LIST, {"page": 10, "page_size": 10}).json()
     assert len(last["results"]) == 10 and last["next"] is None
@@ -57,3 +57,29 @@ def test_the_last_page_within_the_depth_has_no_next_and_a_cursor_goes_on(api_cli
         body = api_client.get(url).json()
         walked, url = walked + len(body["results"]), body["next"]
     assert walked == Country.objects.count()
+
+
+@override_settings(API_EXACT_COUNT_LIMIT=100)
+def test_pages_beyond_an_estimated_count_end_where_the_records_do(api_client):
+    total = Country.objects.count()
+    last_page = -(-total // 50)
+    last = api_client.get(LIST, {"page": last_page}).json()
+    assert last["count_exact"] is False
+    assert len(last["results"]) == total - (last_page - 1) * 50 and last["next"] is None
+    assert_problem(api_client.get(LIST, {"page": last_page + 1}), 404)
+
+
+def test_a_deep_page_holds_the_rows_of_the_whole_list_at_its_place(api_client):
+    whole = api_client.get(LIST, {"page_size": 500, "ordering": "-name"}).json()["results"]
+    page = api_client.get(LIST, {"page": 3, "page_size": 20, "ordering": "-name"}).json()
+    assert [row["iso3"] for row in page["results"]] == [row["iso3"] for row in whole[40:60]]
+
+
+def test_a_deep_page_costs_one_query_more_than_the_first_whatever_its_size(api_client):
+    def queries(**params):
+        with CaptureQueriesContext(connection) as captured:
+            assert api_client.get(LIST, params).status_code == 200
+        return len(captured)
+
+    first = queries(page_size=10)
+    assert queries(page=2, page_size=10) == queries(page=2, page_size=40) == first + 1

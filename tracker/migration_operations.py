@@ -1,0 +1,20 @@
+"""Migration operations of the kernel that the apps' migrations use."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import migrations
+
+
+class RunSQLOnPostgreSQL(migrations.RunSQL):
+    """SQL that only PostgreSQL runs: what it creates (a text search configuration, a stored `tsvector` column
+    and its index) speeds PostgreSQL up, and other databases do without it."""
+
+    def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
