@@ -3,7 +3,7 @@ from typing import Any
 
 from django.db.models import OuterRef, Q
 
-from tracker.rows import Rows
+from tracker.rows import VALID_STATUS, Rows
 from tracker.shapes import Row, Shaped
 
 from .events import StatusTimeline
@@ -49,7 +49,8 @@ class PledgeRows(Rows):
 
     def conditions(self, rows: Sequence[Row]) -> dict[int, list[Shaped]]:
         """The conditions that hold each pledge up: directly, through its initiative, or through its party's
-        participation in the initiative; one query for the whole page."""
+        participation in the initiative; one query for the page's links and one for their conditions, ordered by
+        the condition's name."""
         from ..models import ConditionLink
 
         links = (
@@ -58,25 +59,33 @@ class PledgeRows(Rows):
                 Q(pledge_id__in=[row["id"] for row in rows])
                 | Q(pledge__isnull=True, initiative_id__in={row["initiative_id"] for row in rows})
             )
-            .annotate(**self.condition_columns())
-            .order_by("condition_name", "id")
-            .values_list(
-                "pledge_id", "initiative_id", "party_id", "condition_slug", "condition_name", "condition_status"
-            )
+            .order_by()
+            .values_list("id", "pledge_id", "initiative_id", "party_id", "condition_id")
         )
         links = list(links)
-        return {row["id"]: self.conditions_of(row, links) for row in rows}
+        conditions = self.conditions_by_id({link[-1] for link in links})
+        ordered = sorted(
+            (link for link in links if link[-1] in conditions), key=lambda link: (conditions[link[-1]][1], link[0])
+        )
+        held = [(*link[1:-1], *conditions[link[-1]]) for link in ordered]
+        return {row["id"]: self.conditions_of(row, held) for row in rows}
 
-    def condition_columns(self) -> dict[str, Any]:
-        """The slug, name and status of each link's condition: as of the read's instant, and with `valid_at` the
+    def conditions_by_id(self, ids: set[int]) -> dict[int, tuple[str, str, str | None]]:
+        """{id: (slug, name, status)} of the conditions `ids`: as of the read's instant, and with `valid_at` the
         status on that date (null before the condition's first event)."""
         from ..models import Condition
 
-        columns = self.related("condition", Condition, condition_slug="slug", condition_name="name")
-        if self.valid_at is None:
-            return {**columns, **self.related("condition", Condition, condition_status="status")}
-        status = CONDITION_TIMELINE.status_on(OuterRef("condition_id"), self.valid_at, self.tables)
-        return {**columns, "condition_status": status}
+        conditions = self.table(Condition).filter(id__in=ids)
+        if self.valid_at is not None:
+            status = CONDITION_TIMELINE.status_on(OuterRef("id"), self.valid_at, self.tables)
+            conditions = conditions.annotate(**{VALID_STATUS: status})
+        return {
+            condition_id: (slug, name, status)
+            for condition_id, slug, name, status in conditions.values_list("id", "slug", "name", self.status_column())
+        }
+
+    def status_column(self) -> str:
+        return "status" if self.valid_at is None else VALID_STATUS
 
     def conditions_of(self, row: Row, links: list[tuple[Any, ...]]) -> list[Shaped]:
         held: dict[str, Shaped] = {}
