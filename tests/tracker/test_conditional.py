@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from commitments.models import Pledge
@@ -24,6 +26,37 @@ def test_a_detail_carries_an_etag_and_if_none_match_gives_304(api_client):
     response = api_client.get(detail(pledge), HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 304
     assert response["ETag"] == etag
+
+
+def test_a_repeated_304_reads_only_the_feeds_position(api_client):
+    pledge = PledgeFactory()
+    etag = etag_of(api_client, pledge)
+    with CaptureQueriesContext(connection) as captured:
+        assert api_client.get(detail(pledge), HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert [query["sql"] for query in captured if "commitments_" in query["sql"]] == []
+    assert len(captured) == 1
+
+
+def test_after_a_write_elsewhere_the_old_etag_of_a_renamed_initiatives_pledge_gives_the_record(
+    api_client, editor_client
+):
+    initiative = InitiativeFactory()
+    pledge = PledgeFactory(initiative=initiative)
+    before = etag_of(api_client, pledge)
+    assert api_client.get(detail(pledge), HTTP_IF_NONE_MATCH=before).status_code == 304
+    url = reverse("v1:initiative-detail", args=[initiative.slug])
+    assert editor_client.patch(url, {"name": "Renamed"}, format="json").status_code == 200
+    response = api_client.get(detail(pledge), HTTP_IF_NONE_MATCH=before)
+    assert response.status_code == 200 and response.json()["initiative"]["name"] == "Renamed"
+
+
+def test_a_cached_etag_is_kept_per_address_and_query(api_client):
+    pledge, other = PledgeFactory(), PledgeFactory()
+    etag = etag_of(api_client, pledge)
+    etag_of(api_client, other)
+    assert api_client.get(detail(other), HTTP_IF_NONE_MATCH=etag).status_code == 200
+    as_of = {"as_of": "2020-01-01"}
+    assert api_client.get(detail(pledge), as_of, HTTP_IF_NONE_MATCH=etag).status_code == 404
 
 
 def test_a_stale_if_none_match_gives_the_record(api_client):

@@ -1,0 +1,64 @@
+"""The main filters, search, the feed and `as_of` are served by indexes that the migrations create: PostgreSQL's
+plan of each query a request makes names the index. Sequential scans are turned off for the plans, so that the
+few rows of a test database do not make a scan cheaper than the index it would use at scale."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from commitments.models import StatementSpeaker, StatementTarget
+from commitments.services.parties import party_for
+from tests.factories import PersonFactory, PledgeFactory, StatementFactory, country
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="query plans of PostgreSQL"),
+]
+
+
+def plans(client, url):
+    """The plans of the queries that reading `url` makes, as one text."""
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    queries = [query["sql"] for query in captured if not query["sql"].startswith("EXPLAIN")]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        texts = []
+        for sql in queries:
+            cursor.execute(f"EXPLAIN {sql}")
+            texts.extend(row[0] for row in cursor.fetchall())
+    return "\n".join(texts)
+
+
+@pytest.fixture
+def records():
+    turkey = party_for(country=country("TUR"))
+    pledge = PledgeFactory(party=turkey, description="Pasukan penjaga perdamaian di Rafah")
+    StatementFactory(
+        text="Turki menolak mengirim pasukan ke Rafah",
+        speakers=[StatementSpeaker(person=PersonFactory(name="Hakan Fidan"))],
+        targets=[StatementTarget(party=turkey, stance="opposes"), StatementTarget(pledge=pledge, stance="opposes")],
+    )
+
+
+@pytest.mark.parametrize(
+    "url, index",
+    [
+        ("/api/v1/statements/?search=rafah", "commitments_statement_search_idx"),
+        ("/api/v1/statements/?search=fidan", "commitments_person_search_idx"),
+        ("/api/v1/statements/?search=fidan", "commitments_organization_search_idx"),
+        ("/api/v1/pledges/?search=penjaga", "commitments_pledge_search_idx"),
+        ("/api/v1/statements/?about_country=TUR&stance=opposes", "target_party_stance"),
+        ("/api/v1/statements/?about_country=TUR&stance=opposes", "target_pledge_stance"),
+        ("/api/v1/statements/?stance=opposes", "target_stance"),
+        ("/api/v1/statements/?stated_after=2025-10-01&stated_before=2025-10-31", "statement_date_idx"),
+        ("/api/v1/changes/?since=1", "tracker_change_pkey"),
+    ],
+)
+def test_a_filter_is_served_by_its_index(api_client, records, url, index):
+    assert index in plans(api_client, url)
+
+
+def test_a_search_reads_no_table_whole(api_client, records):
+    plan = plans(api_client, "/api/v1/statements/?search=rafah")
+    assert "Seq Scan on commitments_statement " not in plan and "Seq Scan on commitments_person " not in plan
