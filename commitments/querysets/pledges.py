@@ -53,7 +53,7 @@ class PledgeRows(Rows):
         the condition's name."""
         from ..models import ConditionLink
 
-        links = (
+        links = list(
             self.table(ConditionLink)
             .filter(
                 Q(pledge_id__in=[row["id"] for row in rows])
@@ -62,7 +62,6 @@ class PledgeRows(Rows):
             .order_by()
             .values_list("id", "pledge_id", "initiative_id", "party_id", "condition_id")
         )
-        links = list(links)
         conditions = self.conditions_by_id({link[-1] for link in links})
         ordered = sorted(
             (link for link in links if link[-1] in conditions), key=lambda link: (conditions[link[-1]][1], link[0])
