@@ -2,7 +2,7 @@
 
 The parameters an operation accepts are the ones its schema lists: those of its filter backends and paginator
 (which describe themselves for drf-spectacular), `as_of` / `valid_at` where the view reads in time, the view's
-own `extra_query_params`, and `format`.
+own `extra_query_params`, and, on every operation, `format` and `lang` (tracker.languages).
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.settings import api_settings
+
+from .languages import LANGUAGE_QUERY_PARAMETER, supported_language, unsupported_language_message
 
 if TYPE_CHECKING:
     from rest_framework.request import Request
@@ -42,9 +44,12 @@ class KnownQueryParamsMixin(ViewSet):
                 "accepted": ", ".join(sorted(accepted))
             }
             raise ValidationError({name: [message] for name in unknown})
+        language = request.query_params.get(LANGUAGE_QUERY_PARAMETER)
+        if language and supported_language(language) is None:
+            raise ValidationError({LANGUAGE_QUERY_PARAMETER: [unsupported_language_message()]})
 
     def accepted_query_params(self) -> set[str]:
-        names = {api_settings.URL_FORMAT_OVERRIDE}
+        names = {api_settings.URL_FORMAT_OVERRIDE, LANGUAGE_QUERY_PARAMETER}
         if self.request.method not in SAFE_METHODS:
             return names
         names |= set(self.extra_query_params)

@@ -16,6 +16,7 @@ from rest_framework import serializers
 from rest_framework.permissions import SAFE_METHODS
 
 from .exceptions import PROBLEM_CONTENT_TYPE
+from .languages import LANGUAGE_QUERY_PARAMETER
 from .query_params import wire_names
 
 if TYPE_CHECKING:
@@ -68,6 +69,24 @@ IF_NONE_MATCH = OpenApiParameter(
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
     description="The ETag the client holds; 304 without a body when it is still current.",
+)
+
+LANGUAGE_CHOICE = (
+    "Labels, error messages and problem titles are in English, or in Indonesian (`id`); values, keys and the records' "
+    "own texts are never translated. The answer's `Content-Language` says which."
+)
+LANG = OpenApiParameter(
+    LANGUAGE_QUERY_PARAMETER,
+    {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]},
+    OpenApiParameter.QUERY,
+    description=f"The answer's language; before `Accept-Language`. Any other value is a 400. {LANGUAGE_CHOICE}",
+)
+ACCEPT_LANGUAGE = OpenApiParameter(
+    "Accept-Language",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description=f"The answer's language when `lang` is not given (`id`, `id-ID`, …); any other is English. "
+    f"{LANGUAGE_CHOICE}",
 )
 
 
@@ -154,7 +173,7 @@ class TrackerAutoSchema(AutoSchema):
         return self.method == "GET" and "{" in self.path and not self._is_list_view()
 
     def get_override_parameters(self) -> list[Any]:
-        parameters = list(super().get_override_parameters())
+        parameters = [*super().get_override_parameters(), LANG, ACCEPT_LANGUAGE]
         if self.method not in SAFE_METHODS:
             parameters.append(CHANGE_REASON)
         if self.is_conditional_write():
@@ -164,13 +183,12 @@ class TrackerAutoSchema(AutoSchema):
         return parameters
 
     def error_codes(self) -> list[int]:
-        codes = {406, 414, 429, 500, 503}
+        # Every operation refuses an unknown query parameter and an unsupported `lang` with a 400.
+        codes = {400, 406, 414, 429, 500, 503}
         if self.method in ("POST", "PUT", "PATCH"):
-            codes.add(413)
-        if self.method in SAFE_METHODS:
-            codes |= {400} if self._is_list_view() or self.in_time_parameters() else set()
-        else:
-            codes |= {400, 401, 403, 409, 415} if self.method != "DELETE" else {401, 403, 409}
+            codes |= {413, 415}
+        if self.method not in SAFE_METHODS:
+            codes |= {401, 403, 409}
             codes |= {412} if self.is_conditional_write() else set()
         if self.path.rstrip("/").endswith("}") or "{" in self.path:
             codes.add(404)

@@ -62,7 +62,7 @@ class StrictInputMixin(serializers.Serializer[Any]):
 class ChoiceField(serializers.ChoiceField):
     """A choice whose error lists the valid values."""
 
-    default_error_messages = {"invalid_choice": _('"{input}" is not one of the valid values: {valid}.')}
+    default_error_messages = {"invalid_choice": gettext_lazy('"{input}" is not one of the valid values: {valid}.')}
 
     def fail(self, key: str, **kwargs: Any) -> NoReturn:
         if key == "invalid_choice":

@@ -50,6 +50,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "tracker.limits.URILengthMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "tracker.languages.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "tracker.unavailable.DatabaseUnavailableMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -128,7 +129,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# English unless a request asks for Indonesian: `?lang=`, then the admin's language cookie, then Accept-Language
+# (tracker/languages.py). The names are each language's own; the project's translations are in locale/.
 LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("id", "Bahasa Indonesia")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -153,7 +158,7 @@ STORAGES = {
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/(api|healthz).*$"
-CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "Location"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "Location", "Content-Language"]
 CORS_ALLOW_HEADERS = (*default_cors_headers, "if-match", "if-none-match", "x-change-reason")
 
 TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from tracker.dates import DatePrecision
@@ -32,7 +33,7 @@ def event_serializers(status_choices, name):
 
         def validate(self, attrs):
             if not attrs["sources"] and not attrs["statements"]:
-                raise serializers.ValidationError({"sources": ["An event cites at least one source or statement."]})
+                raise serializers.ValidationError({"sources": [_("An event cites at least one source or statement.")]})
             return attrs
 
     EventSerializer.__name__ = f"{name}EventSerializer"

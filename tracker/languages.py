@@ -1,0 +1,74 @@
+"""The language of an answer: English, or Indonesian when the request asks for it.
+
+A `lang` query parameter comes first (a link can carry it), then `Accept-Language`; in the admin, the language
+cookie that its switcher sets comes between the two. The API reads no cookie, so that `Vary: Accept-Language`
+names all that its answer's language depends on besides the address. Any other language is English. Labels,
+messages and problem titles follow the language; enum values, keys and the records' own texts never do.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation.trans_real import parse_accept_lang_header
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+LANGUAGE_QUERY_PARAMETER = "lang"
+# The addresses that answer as the API does, in problem details (tracker.views).
+API_PATH_PREFIXES = ("/api/", "/healthz")
+
+
+def supported_language(value: str | None) -> str | None:
+    """The supported language `value` names (`id`, `id-ID` and `ID` all name `id`), or None."""
+    if not value:
+        return None
+    try:
+        return translation.get_supported_language_variant(value.strip().lower())
+    except LookupError:
+        return None
+
+
+def language_codes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def unsupported_language_message() -> str:
+    return _("Not a language this API answers in. Use one of: %(languages)s.") % {
+        "languages": ", ".join(language_codes())
+    }
+
+
+def accepted_language(header: str) -> str:
+    """The first supported language of an `Accept-Language` header, by preference; English when none is."""
+    for tag, _quality in parse_accept_lang_header(header):
+        language = supported_language(tag) if tag != "*" else None
+        if language is not None:
+            return language
+    return str(settings.LANGUAGE_CODE)
+
+
+def requested_language(request: HttpRequest) -> str:
+    requested = supported_language(request.GET.get(LANGUAGE_QUERY_PARAMETER))
+    if requested is not None:
+        return requested
+    if request.path_info.startswith(API_PATH_PREFIXES):
+        return accepted_language(request.headers.get("Accept-Language", ""))
+    return translation.get_language_from_request(request)
+
+
+class LanguageMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, choosing the language by `requested_language`.
+
+    Its response half adds `Content-Language` and `Vary: Accept-Language`. An unsupported `lang` is left to the
+    API, which answers it with a 400 naming the parameter (tracker.query_params).
+    """
+
+    def process_request(self, request: HttpRequest) -> None:
+        translation.activate(requested_language(request))
+        request.LANGUAGE_CODE = translation.get_language()
