@@ -24,18 +24,22 @@ LANGUAGE_QUERY_PARAMETER = "lang"
 API_PATH_PREFIXES = ("/api/", "/healthz")
 
 
-def supported_language(value: str | None) -> str | None:
-    """The supported language `value` names (`id`, `id-ID` and `ID` all name `id`), or None."""
-    if not value:
-        return None
+def language_codes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def supported_language(tag: str) -> str | None:
+    """The supported language an `Accept-Language` tag names (`id`, `id-ID` and `ID` all name `id`), or None."""
     try:
-        return translation.get_supported_language_variant(value.strip().lower())
+        return translation.get_supported_language_variant(tag.lower())
     except LookupError:
         return None
 
 
-def language_codes() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
+def queried_language(request: HttpRequest) -> str | None:
+    """The language `?lang=` names: exactly one of the codes the schema lists, or None."""
+    value = request.GET.get(LANGUAGE_QUERY_PARAMETER)
+    return value if value in language_codes() else None
 
 
 def unsupported_language_message() -> str:
@@ -54,7 +58,7 @@ def accepted_language(header: str) -> str:
 
 
 def requested_language(request: HttpRequest) -> str:
-    requested = supported_language(request.GET.get(LANGUAGE_QUERY_PARAMETER))
+    requested = queried_language(request)
     if requested is not None:
         return requested
     if request.path_info.startswith(API_PATH_PREFIXES):

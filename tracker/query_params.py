@@ -15,7 +15,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.settings import api_settings
 
-from .languages import LANGUAGE_QUERY_PARAMETER, supported_language, unsupported_language_message
+from .languages import LANGUAGE_QUERY_PARAMETER, queried_language, unsupported_language_message
 
 if TYPE_CHECKING:
     from rest_framework.request import Request
@@ -44,8 +44,7 @@ class KnownQueryParamsMixin(ViewSet):
                 "accepted": ", ".join(sorted(accepted))
             }
             raise ValidationError({name: [message] for name in unknown})
-        language = request.query_params.get(LANGUAGE_QUERY_PARAMETER)
-        if language and supported_language(language) is None:
+        if request.query_params.get(LANGUAGE_QUERY_PARAMETER) and queried_language(request) is None:
             raise ValidationError({LANGUAGE_QUERY_PARAMETER: [unsupported_language_message()]})
 
     def accepted_query_params(self) -> set[str]:
