@@ -6,6 +6,8 @@ from pathlib import Path
 
 import dj_database_url
 from corsheaders.defaults import default_headers as default_cors_headers
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -238,9 +240,13 @@ AXES_COOLOFF_TIME = timedelta(minutes=ADMIN_LOGIN_COOLOFF_MINUTES)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_CLIENT_IP_CALLABLE = "tracker.clients.client_address"
 AXES_VERBOSE = False
-AXES_COOLOFF_MESSAGE = (
-    f"Too many failed sign-in attempts: sign-in is locked for {ADMIN_LOGIN_COOLOFF_MINUTES} minutes. "
-    "Try again later, or ask an administrator to unlock the account."
+# In the language of the request that is refused (locale/).
+AXES_COOLOFF_MESSAGE = format_lazy(
+    gettext_lazy(
+        "Too many failed sign-in attempts: sign-in is locked for {minutes} minutes. "
+        "Try again later, or ask an administrator to unlock the account."
+    ),
+    minutes=ADMIN_LOGIN_COOLOFF_MINUTES,
 )
 
 SPECTACULAR_SETTINGS = {

@@ -14,7 +14,7 @@ from ..models import Country, CountryGroup, Region
         "type": "string",
         "pattern": "^[A-Za-z]{2,3}$",
         "example": "TUR",
-        "description": "ISO 3166-1 alpha-3 or alpha-2 code.",
+        "description": _("ISO 3166-1 alpha-3 or alpha-2 code."),
     }
 )
 class CountryCodeField(serializers.RelatedField):

@@ -1,4 +1,5 @@
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from countries.api.serializers import CountryCodeField
@@ -27,14 +28,17 @@ class QuantitySerializer(StrictSerializer):
     low = serializers.IntegerField(source="quantity_low", allow_null=True, required=False, min_value=0)
     high = serializers.IntegerField(source="quantity_high", allow_null=True, required=False, min_value=0)
     unit = serializers.CharField(
-        source="quantity_unit", required=False, max_length=10, help_text="persons, or an ISO 4217 currency code."
+        source="quantity_unit",
+        required=False,
+        max_length=10,
+        help_text=gettext_lazy("persons, or an ISO 4217 currency code."),
     )
     text = serializers.CharField(
         source="quantity_text",
         required=False,
         allow_blank=True,
         max_length=300,
-        help_text="The quantity in the source's own words.",
+        help_text=gettext_lazy("The quantity in the source's own words."),
     )
 
 
@@ -42,7 +46,9 @@ class HeldUpBySerializer(SlugRefSerializer):
     status = serializers.CharField(allow_null=True)
     via = ChoiceField(
         choices=["pledge", "initiative", "participation"],
-        help_text="Whether the condition holds up this pledge itself, its whole initiative, or its party's part.",
+        help_text=gettext_lazy(
+            "Whether the condition holds up this pledge itself, its whole initiative, or its party's part."
+        ),
     )
 
 
@@ -52,7 +58,7 @@ class PledgeSerializer(TimestampsMixin):
 
     url = serializers.URLField()
     id = serializers.IntegerField()
-    key = serializers.CharField(help_text="Stable unique key, assigned by the tracker.")
+    key = serializers.CharField(help_text=gettext_lazy("Stable unique key, assigned by the tracker."))
     party = PartyRefSerializer()
     country = CountryRefSerializer(allow_null=True)
     country_group = GroupRefSerializer(allow_null=True)
@@ -63,10 +69,12 @@ class PledgeSerializer(TimestampsMixin):
     description = serializers.CharField()
     editor_supplied = editor_supplied_field(Pledge)
     status = ChoiceField(choices=PledgeStatus.choices, allow_null=True)
-    announced = serializers.DateField(allow_null=True, help_text="The date of the first event.")
+    announced = serializers.DateField(allow_null=True, help_text=gettext_lazy("The date of the first event."))
     announced_precision = ChoiceField(choices=DatePrecision.choices, allow_null=True)
     sources = SourceRefSerializer(many=True)
-    conditions = HeldUpBySerializer(many=True, help_text="Conditions that hold this pledge up (read-only).")
+    conditions = HeldUpBySerializer(
+        many=True, help_text=gettext_lazy("Conditions that hold this pledge up (read-only).")
+    )
     events_url = serializers.URLField()
 
 
@@ -77,7 +85,7 @@ class PledgeWriteSerializer(StrictModelSerializer):
     organization = SlugField(Organization.objects.all(), required=False, allow_null=True)
     initiative = SlugField(Initiative.objects.all())
     quantity = QuantitySerializer(source="*", required=False)
-    sources = citations(min_length=1, help_text="At least one source: ids, or {id, locator} objects.")
+    sources = citations(min_length=1, help_text=gettext_lazy("At least one source: ids, or {id, locator} objects."))
 
     class Meta:
         model = Pledge
