@@ -1,9 +1,10 @@
 """The language of an answer: English, or Indonesian when the request asks for it.
 
-A `lang` query parameter comes first (a link can carry it), then `Accept-Language`; in the admin, the language
-cookie that its switcher sets comes between the two. The API reads no cookie, so that `Vary: Accept-Language`
-names all that its answer's language depends on besides the address. Any other language is English. Labels,
-messages and problem titles follow the language; enum values, keys and the records' own texts never do.
+The API reads a `lang` query parameter first (a link can carry it), then `Accept-Language`, and no cookie, so that
+`Vary: Accept-Language` names all that its answer's language depends on besides the address. The admin reads the
+language cookie that its switcher sets, then `Accept-Language` (Django's way; a `lang` there would be read as a
+list filter). Any other language is English. Labels, messages and problem titles follow the language; enum values,
+keys and the records' own texts never do.
 """
 
 from __future__ import annotations
@@ -58,12 +59,9 @@ def accepted_language(header: str) -> str:
 
 
 def requested_language(request: HttpRequest) -> str:
-    requested = queried_language(request)
-    if requested is not None:
-        return requested
-    if request.path_info.startswith(API_PATH_PREFIXES):
-        return accepted_language(request.headers.get("Accept-Language", ""))
-    return translation.get_language_from_request(request)
+    if not request.path_info.startswith(API_PATH_PREFIXES):
+        return translation.get_language_from_request(request)
+    return queried_language(request) or accepted_language(request.headers.get("Accept-Language", ""))
 
 
 class LanguageMiddleware(LocaleMiddleware):

@@ -50,9 +50,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Before any middleware that answers with words (a 414, a 503), so that each answer is in its request's language.
+    "tracker.languages.LanguageMiddleware",
     "tracker.limits.URILengthMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "tracker.languages.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "tracker.unavailable.DatabaseUnavailableMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -96,6 +96,15 @@ def test_a_404_of_an_address_no_route_serves_is_in_indonesian(api_client):
     assert (body["title"], body["detail"]) == ("Tidak ditemukan", "Tidak ada sumber daya di /api/v1/nothing-here/.")
 
 
+def test_an_address_too_long_to_read_is_refused_in_indonesian(api_client):
+    """The 414 is answered before the address is routed: the language is chosen before it."""
+    response = api_client.get(PLEDGES, {"initiative": "x" * 8192}, **INDONESIAN)
+
+    body = assert_problem(response, 414, field="initiative")
+    assert body["title"] == "URI terlalu panjang"
+    assert body["detail"] == "Alamat tidak boleh lebih panjang dari 4096 karakter."
+
+
 def test_a_405_is_in_indonesian(editor_client):
     body = assert_problem(editor_client.put(PLEDGES, {}, format="json", **INDONESIAN), 405)
 
