@@ -197,6 +197,19 @@ def test_a_record_reads_the_same_in_both_languages_with_the_same_etag(api_client
     assert response.status_code == 200, response.content
 
 
+def test_a_browsable_api_page_has_an_etag_of_its_language(api_client):
+    """The page around the JSON is in the answer's language: a cache must not serve one language's for the other."""
+    pledge = PledgeFactory()
+    english = api_client.get(detail(pledge), HTTP_ACCEPT="text/html")
+    indonesian = api_client.get(detail(pledge), HTTP_ACCEPT="text/html", **INDONESIAN)
+
+    assert english["ETag"] != indonesian["ETag"]
+    revalidated = api_client.get(
+        detail(pledge), HTTP_ACCEPT="text/html", HTTP_IF_NONE_MATCH=english["ETag"], **INDONESIAN
+    )
+    assert revalidated.status_code == 200 and revalidated["Content-Language"] == "id"
+
+
 def test_an_etag_digests_a_label_as_the_language_renders_it(rf):
     """Were a body to carry a label, its ETag would differ between the languages as the body does."""
     view = ConditionalMixin()
