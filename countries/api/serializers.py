@@ -110,6 +110,7 @@ class CountryGroupWriteSerializer(StrictModelSerializer):
     members = serializers.ListField(
         child=CountryCodeField(),
         required=False,
+        label=_("members"),
         help_text=_("Member countries by ISO code; may be empty when sources name none."),
     )
 

@@ -147,6 +147,15 @@ def test_choice_labels_are_in_indonesian_and_their_values_are_not(editor_client)
     assert [choice["value"] for choice in indonesian] == [choice["value"] for choice in english]
 
 
+def test_field_labels_are_in_indonesian(editor_client):
+    def labels(**headers):
+        fields = editor_client.options(PLEDGES, **headers).json()["actions"]["POST"]
+        return [fields["country"]["label"], fields["quantity"]["label"], fields["quantity"]["children"]["low"]["label"]]
+
+    assert labels() == ["Country", "Quantity", "Low bound"]
+    assert labels(**INDONESIAN) == ["Negara", "Jumlah", "Batas bawah"]
+
+
 def test_an_unsupported_lang_is_a_400_naming_lang(api_client):
     body = assert_problem(api_client.get(PLEDGES, {"lang": "xx"}), 400, field="lang")
 

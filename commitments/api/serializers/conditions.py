@@ -54,7 +54,7 @@ class ConditionLinkWriteSerializer(StrictModelSerializer):
 
 class ConditionWriteSerializer(StrictModelSerializer):
     editor_supplied = editor_supplied_field(Condition, required=False)
-    links = ConditionLinkWriteSerializer(many=True, required=False)
+    links = ConditionLinkWriteSerializer(many=True, required=False, label=_("condition links"))
 
     class Meta:
         model = Condition

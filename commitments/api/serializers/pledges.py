@@ -24,17 +24,25 @@ PARTY_FIELDS = ("country", "country_group", "organization")
 
 
 class QuantitySerializer(StrictSerializer):
-    qualifier = ChoiceField(choices=QuantityQualifier.choices, source="quantity_qualifier")
-    low = serializers.IntegerField(source="quantity_low", allow_null=True, required=False, min_value=0)
-    high = serializers.IntegerField(source="quantity_high", allow_null=True, required=False, min_value=0)
+    qualifier = ChoiceField(
+        choices=QuantityQualifier.choices, source="quantity_qualifier", label=gettext_lazy("quantity qualifier")
+    )
+    low = serializers.IntegerField(
+        source="quantity_low", allow_null=True, required=False, min_value=0, label=gettext_lazy("low bound")
+    )
+    high = serializers.IntegerField(
+        source="quantity_high", allow_null=True, required=False, min_value=0, label=gettext_lazy("high bound")
+    )
     unit = serializers.CharField(
         source="quantity_unit",
+        label=gettext_lazy("unit"),
         required=False,
         max_length=10,
         help_text=gettext_lazy("persons, or an ISO 4217 currency code."),
     )
     text = serializers.CharField(
         source="quantity_text",
+        label=gettext_lazy("quantity in the source's words"),
         required=False,
         allow_blank=True,
         max_length=300,
@@ -80,12 +88,20 @@ class PledgeSerializer(TimestampsMixin):
 
 class PledgeWriteSerializer(StrictModelSerializer):
     editor_supplied = editor_supplied_field(Pledge, required=False)
-    country = CountryCodeField(required=False, allow_null=True)
-    country_group = SlugField(CountryGroup.objects.all(), required=False, allow_null=True)
-    organization = SlugField(Organization.objects.all(), required=False, allow_null=True)
+    country = CountryCodeField(required=False, allow_null=True, label=gettext_lazy("country"))
+    country_group = SlugField(
+        CountryGroup.objects.all(), required=False, allow_null=True, label=gettext_lazy("country group")
+    )
+    organization = SlugField(
+        Organization.objects.all(), required=False, allow_null=True, label=gettext_lazy("organization")
+    )
     initiative = SlugField(Initiative.objects.all())
-    quantity = QuantitySerializer(source="*", required=False)
-    sources = citations(min_length=1, help_text=gettext_lazy("At least one source: ids, or {id, locator} objects."))
+    quantity = QuantitySerializer(source="*", required=False, label=gettext_lazy("quantity"))
+    sources = citations(
+        min_length=1,
+        label=gettext_lazy("sources"),
+        help_text=gettext_lazy("At least one source: ids, or {id, locator} objects."),
+    )
 
     class Meta:
         model = Pledge

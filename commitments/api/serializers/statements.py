@@ -108,8 +108,8 @@ class StatementSerializer(TimestampsMixin):
 
 
 class SpeakerWriteSerializer(StrictModelSerializer):
-    person = SlugField(Person.objects.all(), required=False, allow_null=True)
-    organization = SlugField(Organization.objects.all(), required=False, allow_null=True)
+    person = SlugField(Person.objects.all(), required=False, allow_null=True, label=_("person"))
+    organization = SlugField(Organization.objects.all(), required=False, allow_null=True, label=_("organization"))
 
     class Meta:
         model = StatementSpeaker
@@ -125,8 +125,8 @@ class SpeakerWriteSerializer(StrictModelSerializer):
 class BasisWriteSerializer(StrictSerializer):
     """`{"party": {"type": "organization", "key": "gaza-health-officials"}, "words": "menurut …"}`."""
 
-    party = PartyField()
-    words = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    party = PartyField(label=_("party"))
+    words = serializers.CharField(required=False, allow_blank=True, max_length=300, label=_("the source's words"))
 
     def validate(self, attrs):
         return StatementBasis(party=attrs["party"], words=attrs.get("words", ""))
@@ -135,19 +135,19 @@ class BasisWriteSerializer(StrictSerializer):
 class TargetWriteSerializer(StrictSerializer):
     """One target, e.g. `{"country": "TUR", "stance": "opposes"}` or `{"pledge": 12, "stance": "supports"}`."""
 
-    country = CountryCodeField(required=False, allow_null=True)
-    country_group = SlugField(CountryGroup.objects.all(), required=False, allow_null=True)
-    organization = SlugField(Organization.objects.all(), required=False, allow_null=True)
-    pledge = IdOrKeyField(queryset=Pledge.objects.all(), required=False, allow_null=True)
-    condition = SlugField(Condition.objects.all(), required=False, allow_null=True)
-    initiative = SlugField(Initiative.objects.all(), required=False, allow_null=True)
-    stance = ChoiceField(choices=Stance.choices, required=False, allow_null=True, allow_blank=True)
+    country = CountryCodeField(required=False, allow_null=True, label=_("country"))
+    country_group = SlugField(CountryGroup.objects.all(), required=False, allow_null=True, label=_("country group"))
+    organization = SlugField(Organization.objects.all(), required=False, allow_null=True, label=_("organization"))
+    pledge = IdOrKeyField(queryset=Pledge.objects.all(), required=False, allow_null=True, label=_("pledge"))
+    condition = SlugField(Condition.objects.all(), required=False, allow_null=True, label=_("condition"))
+    initiative = SlugField(Initiative.objects.all(), required=False, allow_null=True, label=_("initiative"))
+    stance = ChoiceField(choices=Stance.choices, required=False, allow_null=True, allow_blank=True, label=_("stance"))
 
     def validate(self, attrs):
         chosen = {name: value for name, value in attrs.items() if name != "stance" and value is not None}
         if len(chosen) != 1:
             raise serializers.ValidationError(
-                "A target is exactly one of country, country_group, organization, pledge, condition, initiative."
+                _("A target is exactly one of country, country_group, organization, pledge, condition, initiative.")
             )
         name, record = chosen.popitem()
         target = {"party": party_for(**{name: record})} if name in TARGET_PARTIES else {name: record}
@@ -155,11 +155,13 @@ class TargetWriteSerializer(StrictSerializer):
 
 
 class StatementWriteSerializer(StrictModelSerializer):
-    speakers = SpeakerWriteSerializer(many=True, required=False)
+    speakers = SpeakerWriteSerializer(many=True, required=False, label=_("speakers"))
     on_behalf_of = PartyField(required=False, allow_null=True)
-    according_to = BasisWriteSerializer(many=True, required=False)
-    targets = TargetWriteSerializer(many=True, required=False)
-    sources = citations(min_length=1, help_text=_("At least one source: ids, or {id, locator} objects."))
+    according_to = BasisWriteSerializer(many=True, required=False, label=_("according to"))
+    targets = TargetWriteSerializer(many=True, required=False, label=_("targets"))
+    sources = citations(
+        min_length=1, label=_("sources"), help_text=_("At least one source: ids, or {id, locator} objects.")
+    )
 
     class Meta:
         model = Statement
