@@ -31,7 +31,8 @@ DETAIL_ACTIONS = ("retrieve", "update", "partial_update", "destroy")
 
 class KnownQueryParamsMixin(ViewSet):
     """Answers 400, naming each parameter and listing the accepted ones, when a query string holds a
-    parameter the operation does not define. `extra_query_params` names those a view reads itself."""
+    parameter the operation does not define, or a `lang` the API does not speak. `extra_query_params` names
+    those a view reads itself."""
 
     extra_query_params: tuple[str, ...] = ()
 
@@ -39,13 +40,11 @@ class KnownQueryParamsMixin(ViewSet):
         super().initial(request, *args, **kwargs)
         accepted = self.accepted_query_params()
         unknown = [name for name in request.query_params if name not in accepted]
-        if unknown:
-            message = _("Unknown query parameter. This operation accepts: %(accepted)s.") % {
-                "accepted": ", ".join(sorted(accepted))
-            }
-            raise ValidationError({name: [message] for name in unknown})
-        if request.query_params.get(LANGUAGE_QUERY_PARAMETER) and queried_language(request) is None:
-            raise ValidationError({LANGUAGE_QUERY_PARAMETER: [unsupported_language_message()]})
+        errors = {name: [unknown_parameter_message(accepted)] for name in unknown}
+        if request.query_params.get(LANGUAGE_QUERY_PARAMETER) and queried_language(request._request) is None:
+            errors[LANGUAGE_QUERY_PARAMETER] = [unsupported_language_message()]
+        if errors:
+            raise ValidationError(errors)
 
     def accepted_query_params(self) -> set[str]:
         names = {api_settings.URL_FORMAT_OVERRIDE, LANGUAGE_QUERY_PARAMETER}
@@ -67,6 +66,12 @@ class KnownQueryParamsMixin(ViewSet):
         if self.action in DETAIL_ACTIONS:
             return set()
         return {name for backend in self.filter_backends for name in backend_parameter_names(backend(), self)}
+
+
+def unknown_parameter_message(accepted: set[str]) -> str:
+    return _("Unknown query parameter. This operation accepts: %(accepted)s.") % {
+        "accepted": ", ".join(sorted(accepted))
+    }
 
 
 def backend_parameter_names(backend: Any, view: GenericViewSet[Any]) -> set[str]:

@@ -162,6 +162,12 @@ def test_an_unsupported_lang_is_a_400_naming_lang(api_client):
     assert body["errors"]["lang"] == ["Not a language this API answers in. Use one of: en, id."]
 
 
+def test_an_unsupported_lang_and_an_unknown_parameter_are_named_together(api_client):
+    body = assert_problem(api_client.get(PLEDGES, {"lang": "xx", "colour": "red"}), 400)
+
+    assert set(body["errors"]) == {"lang", "colour"}
+
+
 def test_an_unsupported_lang_is_refused_on_a_write_too(editor_client):
     pledge = PledgeFactory()
 
