@@ -43,6 +43,7 @@ check: $(INSTALLED)
 
 # The Indonesian catalog from the strings the code marks for translation, then compiled; commit both files
 # (locale/id/LC_MESSAGES/django.po and .mo). Needs GNU gettext (xgettext, msgfmt); running the service does not.
+# tests/test_translation_files.py reads the code with the same --ignore patterns.
 messages: $(INSTALLED)
 	$(BIN)/python manage.py makemessages --locale id --no-obsolete --add-location file \
 		--ignore 'tests/*' --ignore 'benchmark/*' --ignore 'staticfiles/*'

@@ -3,13 +3,20 @@ gettext needed), says what its source says, and every message is translated with
 
 import gettext
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import polib
 import pytest
 from django.conf import settings
 
-CATALOG = Path(settings.BASE_DIR) / "locale" / "id" / "LC_MESSAGES"
+PROJECT = Path(settings.BASE_DIR)
+CATALOG = PROJECT / "locale" / "id" / "LC_MESSAGES"
+# What `make messages` reads besides the apps (the Makefile's makemessages), and what a copy of the project needs.
+NOT_MARKED = ("tests/*", "benchmark/*", "staticfiles/*")
+NOT_COPIED = shutil.ignore_patterns(".*", "__pycache__", "staticfiles", "db.sqlite3")
 # %(name)s and %(count)d of Python's % formatting, %% and {name} / {{ }} of str.format, as the messages use them.
 PLACEHOLDER = re.compile(r"%%|%\(\w+\)[sd]|\{\{|\}\}|\{\w*(?::[^}]*)?\}")
 
@@ -60,3 +67,16 @@ def test_the_catalog_declares_its_language_and_indonesian_plurals(source):
     assert source.metadata["Language"] == "id"
     assert source.metadata["Plural-Forms"] == "nplurals=1; plural=0;"
     assert source.metadata["Content-Type"] == "text/plain; charset=UTF-8"
+
+
+@pytest.mark.skipif(shutil.which("xgettext") is None, reason="reading the marked strings needs GNU gettext's xgettext")
+def test_the_catalog_holds_every_message_the_code_marks_and_no_other(source, tmp_path):
+    """Fails when a marked string was added or changed and `make messages` was not run since."""
+    copy = tmp_path / "project"
+    shutil.copytree(PROJECT, copy, ignore=NOT_COPIED)
+    ignored = [argument for pattern in NOT_MARKED for argument in ("--ignore", pattern)]
+    command = [sys.executable, "manage.py", "makemessages", "--locale", "id", "--no-obsolete", *ignored]
+    subprocess.run(command, cwd=copy, check=True, capture_output=True)
+
+    regenerated = polib.pofile(str(copy / "locale" / "id" / "LC_MESSAGES" / "django.po"))
+    assert sorted(entry.msgid for entry in regenerated) == sorted(entry.msgid for entry in source)
