@@ -10,7 +10,7 @@ PORT ?= 8000
 
 LOADTEST_DATABASE_URL ?= sqlite:///$(CURDIR)/.loadtest/db.sqlite3
 
-.PHONY: run test install lint typecheck check clean loadtest bench
+.PHONY: run test install lint typecheck check clean loadtest bench messages
 
 run: $(INSTALLED)
 	$(BIN)/python manage.py migrate --noinput
@@ -40,6 +40,14 @@ typecheck: $(INSTALLED)
 check: $(INSTALLED)
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py spectacular --validate --fail-on-warn --file /dev/null
+
+# The Indonesian catalog from the strings the code marks for translation, then compiled; commit both files
+# (locale/id/LC_MESSAGES/django.po and .mo). Needs GNU gettext (xgettext, msgfmt); running the service does not.
+# tests/test_translation_files.py reads the code with the same --ignore patterns.
+messages: $(INSTALLED)
+	$(BIN)/python manage.py makemessages --locale id --no-obsolete --add-location file \
+		--ignore 'tests/*' --ignore 'benchmark/*' --ignore 'staticfiles/*'
+	$(BIN)/python manage.py compilemessages --locale id --ignore '.venv/*'
 
 # A load run against a seeded database of its own (LOADTEST_DATABASE_URL); LOADTEST_ARGS='--duration 60'.
 loadtest: export DATABASE_URL = $(LOADTEST_DATABASE_URL)

@@ -23,6 +23,8 @@ urlpatterns = [
     path("api/", tracker_views.api_index, name="api-index"),
     re_path(r"^api/(?P<version>[^/]+)(?:/(?P<rest>.*))?$", tracker_views.unknown_version, name="api-unknown-version"),
     path("admin/", admin.site.urls),
+    # The admin's language switcher posts to set_language here (config/templates/admin/base_site.html).
+    path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", tracker_views.healthz, name="healthz"),
     path("favicon.ico", pages.favicon, name="favicon"),
 ]

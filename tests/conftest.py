@@ -1,10 +1,19 @@
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.utils import translation
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from commitments.services.editors import EDITORS
 from tests.schema_validation import validate_api_responses  # noqa: F401 (autouse: every response meets the schema)
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test():
+    """A request in Indonesian leaves its language active in the test's thread: the next test starts in English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -399,3 +399,35 @@ def test_empty_query_parameter_means_not_given(schema, api_client):
     ]
 
     assert changed == []
+
+
+def test_every_operation_documents_lang_and_accept_language(schema):
+    undocumented = [
+        (method, path)
+        for path, method, op in operations(schema)
+        if not {("lang", "query"), ("Accept-Language", "header")}
+        <= {(parameter["name"], parameter["in"]) for parameter in op.get("parameters", [])}
+    ]
+
+    assert undocumented == []
+
+
+def test_lang_lists_the_languages_and_every_operation_documents_the_400_it_may_give(schema):
+    pledges = schema["paths"]["/api/v1/pledges/{id}/"]
+    lang = next(parameter for parameter in pledges["get"]["parameters"] if parameter["name"] == "lang")
+
+    assert lang["schema"]["enum"] == ["en", "id"]
+    assert [(method, path) for path, method, op in operations(schema) if "400" not in op["responses"]] == []
+
+
+def test_the_schema_gives_enum_labels_in_the_language_asked_for():
+    """Values are the contract; the labels beside them in each enum's description follow the language."""
+    english = Client().get("/api/v1/schema/", {"format": "json"}).json()
+    indonesian = Client().get("/api/v1/schema/", {"format": "json"}, HTTP_ACCEPT_LANGUAGE="id").json()
+
+    def kind(schema):
+        return schema["components"]["schemas"]["PledgeKindEnum"]
+
+    assert kind(indonesian)["enum"] == kind(english)["enum"]
+    assert "`troops` - troops" in kind(english)["description"]
+    assert "`troops` - pasukan" in kind(indonesian)["description"]

@@ -4,7 +4,8 @@ or strays from the schema, that what the schema allows is accepted and that what
 
 One exclusion: a request the schema allows may name a record that does not exist (`country=ZZ`, `initiative=x`),
 and the contract makes that a 400 naming the parameter. `accepts_valid_data` lets a 400 pass when every message
-in it is one of those "unknown" messages (REFERENCE_MESSAGES), and holds every other 400 to the schema.
+in it is one of those "unknown" messages (REFERENCE_MESSAGES, in either language the API answers in), and holds
+every other 400 to the schema.
 
 Writes are held to every check but the acceptance of valid data: a body the schema allows may still break a
 rule between its fields (one party, a quantity's bounds, an end after the start) that the schema cannot state.
@@ -38,13 +39,19 @@ from schemathesis.specs.openapi.checks import (
 
 SCHEMA_URL = "/api/v1/schema/?format=json"
 MODES = [schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE]
+# Each in English and, for the requests that ask for it (`lang=id`, `Accept-Language: id`), in Indonesian.
 REFERENCE_MESSAGES = re.compile(
     r"^Unknown( country code)?: |is not a known ISO 639 language|does not exist"
     r"|^No (country has the code|record has the slug|record has the id or key|source has the id)"
+    r"|^(Kode negara t|T)idak dikenal: |bukan bahasa ISO 639 yang dikenal|^Objek dengan primary key .* tidak ditemukan"
+    r"|^Tidak ada (objek dengan|negara dengan kode|entri dengan slug|entri dengan id atau kunci|sumber dengan id)"
 )
 # OpenAPI cannot tie one parameter's values to another's: `ordering` other than id with a cursor, or a `page`
 # whose `page_size` takes it beyond the depth that pages by number reach.
-CROSS_PARAMETER_MESSAGES = re.compile(r"^With a cursor, ordering may only be|^Pages by number reach the first")
+CROSS_PARAMETER_MESSAGES = re.compile(
+    r"^With a cursor, ordering may only be|^Pages by number reach the first"
+    r"|^Dengan kursor, pengurutan hanya boleh|^Halaman menurut nomor mencapai"
+)
 
 
 def bound(examples):

@@ -121,10 +121,10 @@ def delete_selected_with_reason(modeladmin, request, queryset):
 
 # A fieldset of the values an editor supplied rather than a source stated (tracker.models.EditorSuppliedModel).
 EDITOR_SUPPLIED = (
-    _("Supplied by an editor"),
+    gettext_lazy("Supplied by an editor"),
     {
         "fields": ("editor_supplied",),
-        "description": _(
+        "description": gettext_lazy(
             "Tick each value that you supplied and no source states: the API shows it as the editor's, and "
             "manage.py audit_sources lists it."
         ),

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TrackerConfig(AppConfig):
     name = "tracker"
-    verbose_name = "Tracker kernel"
+    verbose_name = _("Tracker kernel")
 
     def ready(self) -> None:
         # simple_history's documented hook after each history row: the change feed follows every history

@@ -15,6 +15,7 @@ from functools import cache
 from django.http import Http404
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.utils import translate_validation
 from rest_framework.exceptions import ValidationError
@@ -27,13 +28,13 @@ END_OF_DAY = datetime.time(23, 59, 59, 999999, tzinfo=datetime.UTC)
 # A `+` left unencoded in a query string arrives as a space: `…T12:00:00 02:00`.
 SPACED_OFFSET = re.compile(r" (\d{2}(:?\d{2})?)$")
 
-AS_OF_DESCRIPTION = (
+AS_OF_DESCRIPTION = gettext_lazy(
     "Read the records as the database held them at this instant: a UTC timestamp (`2025-11-01T12:00:00Z`; one "
     "without a zone is UTC) or a date (the end of that day, UTC). Records created later are absent, records "
     "deleted since are present, later edits are undone, and links (sources, events, targets, condition links) are "
     "those of that instant; names of related records are today's. Combines with the filters."
 )
-VALID_AT_DESCRIPTION = (
+VALID_AT_DESCRIPTION = gettext_lazy(
     "What was true in the world on this date, as recorded now: only records with a status event dated on or "
     "before it (an event of week, month or year precision counts from the first day of its period), each with "
     "`status` as its latest such event's. The `status` filter and ordering then use that status."

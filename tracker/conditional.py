@@ -13,6 +13,7 @@ import orjson
 from django.core.cache import cache
 from django.db.models import Max
 from django.http import Http404
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from rest_framework import status
 from rest_framework.exceptions import APIException
@@ -86,8 +87,18 @@ class ConditionalMixin(RecordView):
     def etag(self, instance: TrackedModel, body: Shaped) -> str:
         host = self.request.build_absolute_uri("/").rstrip("/").encode()
         payload = orjson.dumps(body, default=str, option=orjson.OPT_SORT_KEYS | orjson.OPT_UTC_Z)
-        digest = hashlib.sha256(payload.replace(host, b"") + f"|{latest_position(instance)}".encode())
+        version = f"|{latest_position(instance)}{self.page_language()}"
+        digest = hashlib.sha256(payload.replace(host, b"") + version.encode())
         return f'"{digest.hexdigest()[:40]}"'
+
+    def page_language(self) -> str:
+        """The language of a page of the browsable API, which is in the answer's language around the same JSON:
+        its ETag names it, so that a cache never takes one language's page for the other's. JSON holds values,
+        not labels, so its ETag is one for both languages and an `If-Match` read in one holds in the other."""
+        renderer = getattr(self.request, "accepted_renderer", None)
+        if renderer is None or renderer.format == "json":
+            return ""
+        return f"|{renderer.format}|{translation.get_language()}"
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """One record with its ETag; 304 when `If-None-Match` names the current one.

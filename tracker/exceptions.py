@@ -35,26 +35,26 @@ PROBLEM_CONTENT_TYPE = "application/problem+json"
 WRITE_CONFLICT_CODES = {"40P01", "40001", "55P03"}
 WRITE_CONFLICT_MESSAGES = {"database is locked", "database table is locked"}
 TITLES = {
-    400: "Bad request",
-    401: "Not authenticated",
-    403: "Permission denied",
-    404: "Not found",
-    405: "Method not allowed",
-    406: "Not acceptable",
-    409: "Conflict",
-    412: "Precondition failed",
-    413: "Content too large",
-    414: "URI too long",
-    415: "Unsupported media type",
-    429: "Too many requests",
-    500: "Server error",
-    503: "Service unavailable",
+    400: gettext_lazy("Bad request"),
+    401: gettext_lazy("Not authenticated"),
+    403: gettext_lazy("Permission denied"),
+    404: gettext_lazy("Not found"),
+    405: gettext_lazy("Method not allowed"),
+    406: gettext_lazy("Not acceptable"),
+    409: gettext_lazy("Conflict"),
+    412: gettext_lazy("Precondition failed"),
+    413: gettext_lazy("Content too large"),
+    414: gettext_lazy("URI too long"),
+    415: gettext_lazy("Unsupported media type"),
+    429: gettext_lazy("Too many requests"),
+    500: gettext_lazy("Server error"),
+    503: gettext_lazy("Service unavailable"),
 }
 
 
 class Conflict(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
-    default_detail: Any = "The request conflicts with the current state of the record."
+    default_detail: Any = gettext_lazy("The request conflicts with the current state of the record.")
     default_code = "conflict"
 
 
@@ -86,7 +86,7 @@ def problem(status_code: int, detail: object, errors: object = None, type_suffix
     """The body of a problem response."""
     body: Problem = {
         "type": f"about:blank#{type_suffix}" if type_suffix else "about:blank",
-        "title": TITLES.get(status_code, "Error"),
+        "title": str(TITLES.get(status_code) or _("Error")),
         "status": status_code,
         "detail": str(detail),
     }

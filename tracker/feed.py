@@ -40,17 +40,17 @@ def parse_instant(value: str) -> datetime.datetime | None:
 
 
 class ChangeSerializer(serializers.Serializer[Any]):
-    position = serializers.IntegerField(help_text="Feed position: pass the last one seen as `since`.")
+    position = serializers.IntegerField(help_text=_("Feed position: pass the last one seen as `since`."))
     collection = serializers.CharField()
-    lookup = serializers.CharField(help_text="The record's lookup in its collection: id, slug or ISO alpha-3.")
+    lookup = serializers.CharField(help_text=_("The record's lookup in its collection: id, slug or ISO alpha-3."))
     action = serializers.ChoiceField(choices=Change.Action.choices)
     time = serializers.DateTimeField()
-    url = serializers.URLField(allow_null=True, help_text="The record's address; null after a delete.")
+    url = serializers.URLField(allow_null=True, help_text=_("The record's address; null after a delete."))
     reason = serializers.CharField()
     user = serializers.CharField(
         required=False,
         allow_null=True,
-        help_text="Who made the change (null when no user made it); shown to authenticated staff only.",
+        help_text=_("Who made the change (null when no user made it); shown to authenticated staff only."),
     )
 
 

@@ -12,6 +12,7 @@ from django import forms
 from django.conf import settings
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_filters import rest_framework as filters
 from django_filters.widgets import BooleanWidget
 from drf_spectacular.drainage import set_override
@@ -128,8 +129,8 @@ class KeysFilter(filters.BaseInFilter, filters.CharFilter):
     records whose `field_name` is one of the ids.
     """
 
-    unknown_message: str | Promise = _("Unknown: %(keys)s.")
-    malformed_message: str | Promise = _("Not a key of the form %(pattern)s: %(keys)s.")
+    unknown_message: str | Promise = gettext_lazy("Unknown: %(keys)s.")
+    malformed_message: str | Promise = gettext_lazy("Not a key of the form %(pattern)s: %(keys)s.")
 
     def __init__(
         self,

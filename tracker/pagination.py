@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import connections
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import BasePagination
@@ -88,7 +89,7 @@ def estimated_count(queryset: QuerySet[Any, Any]) -> int:
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
-COUNT_DESCRIPTION = _(
+COUNT_DESCRIPTION = gettext_lazy(
     "How many results the list holds: exact up to %(limit)s; beyond, the database's estimate, and `count_exact` "
     "is false."
 )
@@ -104,7 +105,7 @@ def envelope_schema(schema: Schema) -> Schema:
                 "example": 123,
                 "description": COUNT_DESCRIPTION % {"limit": f"{settings.API_EXACT_COUNT_LIMIT:,}"},
             },
-            "count_exact": {"type": "boolean", "description": _("Whether `count` is exact.")},
+            "count_exact": {"type": "boolean", "description": str(_("Whether `count` is exact."))},
             "next": {"type": "string", "nullable": True, "format": "uri"},
             "previous": {"type": "string", "nullable": True, "format": "uri"},
             "results": schema,
@@ -165,7 +166,7 @@ class PageOrCursorPagination(BasePagination):
         ]
 
 
-PAGING_DESCRIPTION = _(
+PAGING_DESCRIPTION = gettext_lazy(
     "Either `page` and `page_size` (pages by number, from 1, through the first %(depth)s results: a page past the "
     "end is a 404, a page beyond that depth a 400 that points to the cursor), or `cursor` and "
     "`page_size` (keyset paging by id for deep walks: an empty cursor for the first page, then follow `next`; "
@@ -200,8 +201,8 @@ def by_cursor_schema() -> Schema:
 BY_NUMBER = [
     OpenApiParameter(name, {"type": "integer", "minimum": 1}, description=str(description))
     for name, description in [
-        ("page", _("Page number, from 1. A page past the end is a 404.")),
-        ("page_size", _("Results per page: default 50, at most 500 (larger is capped).")),
+        ("page", gettext_lazy("Page number, from 1. A page past the end is a 404.")),
+        ("page_size", gettext_lazy("Results per page: default 50, at most 500 (larger is capped).")),
     ]
 ]
 

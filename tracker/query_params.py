@@ -2,7 +2,7 @@
 
 The parameters an operation accepts are the ones its schema lists: those of its filter backends and paginator
 (which describe themselves for drf-spectacular), `as_of` / `valid_at` where the view reads in time, the view's
-own `extra_query_params`, and `format`.
+own `extra_query_params`, and, on every operation, `format` and `lang` (tracker.languages).
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.settings import api_settings
+
+from .languages import LANGUAGE_QUERY_PARAMETER, queried_language, unsupported_language_message
 
 if TYPE_CHECKING:
     from rest_framework.request import Request
@@ -29,7 +31,8 @@ DETAIL_ACTIONS = ("retrieve", "update", "partial_update", "destroy")
 
 class KnownQueryParamsMixin(ViewSet):
     """Answers 400, naming each parameter and listing the accepted ones, when a query string holds a
-    parameter the operation does not define. `extra_query_params` names those a view reads itself."""
+    parameter the operation does not define, or a `lang` the API does not speak. `extra_query_params` names
+    those a view reads itself."""
 
     extra_query_params: tuple[str, ...] = ()
 
@@ -37,14 +40,14 @@ class KnownQueryParamsMixin(ViewSet):
         super().initial(request, *args, **kwargs)
         accepted = self.accepted_query_params()
         unknown = [name for name in request.query_params if name not in accepted]
-        if unknown:
-            message = _("Unknown query parameter. This operation accepts: %(accepted)s.") % {
-                "accepted": ", ".join(sorted(accepted))
-            }
-            raise ValidationError({name: [message] for name in unknown})
+        errors = {name: [unknown_parameter_message(accepted)] for name in unknown}
+        if request.query_params.get(LANGUAGE_QUERY_PARAMETER) and queried_language(request._request) is None:
+            errors[LANGUAGE_QUERY_PARAMETER] = [unsupported_language_message()]
+        if errors:
+            raise ValidationError(errors)
 
     def accepted_query_params(self) -> set[str]:
-        names = {api_settings.URL_FORMAT_OVERRIDE}
+        names = {api_settings.URL_FORMAT_OVERRIDE, LANGUAGE_QUERY_PARAMETER}
         if self.request.method not in SAFE_METHODS:
             return names
         names |= set(self.extra_query_params)
@@ -63,6 +66,12 @@ class KnownQueryParamsMixin(ViewSet):
         if self.action in DETAIL_ACTIONS:
             return set()
         return {name for backend in self.filter_backends for name in backend_parameter_names(backend(), self)}
+
+
+def unknown_parameter_message(accepted: set[str]) -> str:
+    return _("Unknown query parameter. This operation accepts: %(accepted)s.") % {
+        "accepted": ", ".join(sorted(accepted))
+    }
 
 
 def backend_parameter_names(backend: Any, view: GenericViewSet[Any]) -> set[str]:

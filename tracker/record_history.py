@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, overload
 
 from django.apps import apps
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
@@ -50,9 +51,9 @@ LINK_ACTIONS = {"+": "link_added", "~": "link_changed", "-": "link_removed"}
 
 
 class FieldChangeSerializer(serializers.Serializer[Any]):
-    field = serializers.CharField(help_text="The API's name of the field where the write shape has one.")
-    old = serializers.JSONField(allow_null=True, help_text="Null for a value the version created.")
-    new = serializers.JSONField(allow_null=True, help_text="Null for a value the version deleted.")
+    field = serializers.CharField(help_text=gettext_lazy("The API's name of the field where the write shape has one."))
+    old = serializers.JSONField(allow_null=True, help_text=gettext_lazy("Null for a value the version created."))
+    new = serializers.JSONField(allow_null=True, help_text=gettext_lazy("Null for a value the version deleted."))
 
 
 class HistoryEntrySerializer(serializers.Serializer[Any]):
@@ -60,22 +61,31 @@ class HistoryEntrySerializer(serializers.Serializer[Any]):
 
     time = serializers.DateTimeField()
     action = serializers.ChoiceField(choices=[*RECORD_ACTIONS.values(), *LINK_ACTIONS.values()])
-    reason = serializers.CharField(help_text="Why the change was made (the `X-Change-Reason` of its request).")
-    user = serializers.CharField(
-        allow_null=True, help_text="The username of who made the change: shown to staff only, null for others."
+    reason = serializers.CharField(
+        help_text=gettext_lazy("Why the change was made (the `X-Change-Reason` of its request).")
     )
-    link = serializers.CharField(required=False, help_text="For a link's version: which links (`sources`, …).")
+    user = serializers.CharField(
+        allow_null=True,
+        help_text=gettext_lazy("The username of who made the change: shown to staff only, null for others."),
+    )
+    link = serializers.CharField(
+        required=False, help_text=gettext_lazy("For a link's version: which links (`sources`, …).")
+    )
     target = serializers.DictField(
         child=serializers.JSONField(),
         required=False,
-        help_text="For a link's version: the link row's `id` and the records it points to, as references.",
+        help_text=gettext_lazy(
+            "For a link's version: the link row's `id` and the records it points to, as references."
+        ),
     )
     changes = FieldChangeSerializer(
         many=True,
-        help_text="Changed fields, by name. A create lists the values set, a delete those removed, an update with "
-        "no earlier version on record every value (old null). A related record is a reference: "
-        '`{"slug": "cmcc", "name": "…"}`, `{"iso3": "IDN", "name": "…"}`, `{"id": 3, "key": "…", "name": "…"}`, '
-        '`{"id": 1, "name": "…"}` for a source, `{"type": "country", "key": "IDN", "name": "…"}` for a party.',
+        help_text=gettext_lazy(
+            "Changed fields, by name. A create lists the values set, a delete those removed, an update with "
+            "no earlier version on record every value (old null). A related record is a reference: "
+            '`{"slug": "cmcc", "name": "…"}`, `{"iso3": "IDN", "name": "…"}`, `{"id": 3, "key": "…", "name": "…"}`, '
+            '`{"id": 1, "name": "…"}` for a source, `{"type": "country", "key": "IDN", "name": "…"}` for a party.'
+        ),
     )
 
 
@@ -112,8 +122,10 @@ class HistoryMixin(ViewSet):
 
     @extend_schema(
         summary="Versions of this record and of its links, newest first",
-        description="Each version of the record, and of its links (a source added, a condition removed), with its "
-        "time, action, reason and changed fields; `user` is shown to staff only. Paged by `page`, not `cursor`.",
+        description=gettext_lazy(
+            "Each version of the record, and of its links (a source added, a condition removed), with its "
+            "time, action, reason and changed fields; `user` is shown to staff only. Paged by `page`, not `cursor`."
+        ),
         responses=HistoryEntrySerializer(many=True),
         parameters=[OpenApiParameter("paging", exclude=True), *BY_NUMBER],
     )

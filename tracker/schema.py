@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -16,6 +17,7 @@ from rest_framework import serializers
 from rest_framework.permissions import SAFE_METHODS
 
 from .exceptions import PROBLEM_CONTENT_TYPE
+from .languages import LANGUAGE_QUERY_PARAMETER
 from .query_params import wire_names
 
 if TYPE_CHECKING:
@@ -28,23 +30,23 @@ Schema: TypeAlias = dict[str, Any]
 ViewSetClass = TypeVar("ViewSetClass", bound="type[RecordViewSet]")
 
 ERROR_DESCRIPTIONS = {
-    400: "Invalid input or query parameter; `errors` maps each field or parameter to its messages.",
-    401: "No credentials: send `Authorization: Token <key>` or a session with CSRF.",
-    403: "Authenticated, but without the model permission this operation needs.",
-    404: "No record at this address, or a page past the end.",
-    405: "Method not allowed here.",
-    406: "No representation in the requested media type.",
-    409: (
+    400: _("Invalid input or query parameter; `errors` maps each field or parameter to its messages."),
+    401: _("No credentials: send `Authorization: Token <key>` or a session with CSRF."),
+    403: _("Authenticated, but without the model permission this operation needs."),
+    404: _("No record at this address, or a page past the end."),
+    405: _("Method not allowed here."),
+    406: _("No representation in the requested media type."),
+    409: _(
         "A delete of a record that others point to (`detail` names them), or a write that concurrent writes held up: "
         "nothing was changed; send it again after `Retry-After` seconds."
     ),
-    412: "`If-Match` names a stale ETag: the record changed since it was read. The current ETag is in `ETag`.",
-    413: "The body is larger than the service reads (README, Limits); `errors` names `body`.",
-    414: "The address is longer than the service reads (README, Limits); `errors` names its longest part.",
-    415: "Unsupported request media type; send JSON.",
-    429: "Too many requests; retry after `Retry-After` seconds.",
-    500: "The server failed to answer; the error has been logged.",
-    503: "The database does not answer, or took too long; retry after `Retry-After` seconds.",
+    412: _("`If-Match` names a stale ETag: the record changed since it was read. The current ETag is in `ETag`."),
+    413: _("The body is larger than the service reads (README, Limits); `errors` names `body`."),
+    414: _("The address is longer than the service reads (README, Limits); `errors` names its longest part."),
+    415: _("Unsupported request media type; send JSON."),
+    429: _("Too many requests; retry after `Retry-After` seconds."),
+    500: _("The server failed to answer; the error has been logged."),
+    503: _("The database does not answer, or took too long; retry after `Retry-After` seconds."),
 }
 
 
@@ -55,19 +57,40 @@ CHANGE_REASON = OpenApiParameter(
     "X-Change-Reason",
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
-    description="Why this change is made; kept in the record's history and the change feed.",
+    description=_("Why this change is made; kept in the record's history and the change feed."),
 )
 IF_MATCH = OpenApiParameter(
     "If-Match",
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
-    description="The ETag the client read; a stale one makes this a 412 and changes nothing.",
+    description=_("The ETag the client read; a stale one makes this a 412 and changes nothing."),
 )
 IF_NONE_MATCH = OpenApiParameter(
     "If-None-Match",
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
-    description="The ETag the client holds; 304 without a body when it is still current.",
+    description=_("The ETag the client holds; 304 without a body when it is still current."),
+)
+
+LANG = OpenApiParameter(
+    LANGUAGE_QUERY_PARAMETER,
+    {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]},
+    OpenApiParameter.QUERY,
+    description=_(
+        "The answer's language, before `Accept-Language`; any other value is a 400. Labels, error messages and problem "
+        "titles are in English, or in Indonesian (`id`); values, keys and the records' own texts are never translated. "
+        "The answer's `Content-Language` says which."
+    ),
+)
+ACCEPT_LANGUAGE = OpenApiParameter(
+    "Accept-Language",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description=_(
+        "The answer's language when `lang` is not given: Indonesian for `id` (`id-ID`, …), English for any other. "
+        "Labels, error messages and problem titles follow it; values, keys and the records' own texts never do. The "
+        "answer's `Content-Language` says which."
+    ),
 )
 
 
@@ -81,7 +104,7 @@ class ProblemSerializer(serializers.Serializer[Any]):
     errors = serializers.DictField(  # type: ignore[assignment]  # the body's "errors" member, not Serializer.errors
         child=serializers.ListField(child=serializers.CharField()),
         required=False,
-        help_text="For invalid input: each field or query parameter with its messages.",
+        help_text=_("For invalid input: each field or query parameter with its messages."),
     )
 
 
@@ -129,7 +152,7 @@ class TrackerAutoSchema(AutoSchema):
         read, and each error response as problem details."""
         responses = {code: self.with_etag(code, response) for code, response in responses.items()}
         if IF_NONE_MATCH in self.get_override_parameters():
-            responses.setdefault("304", {"description": "Not modified: `If-None-Match` names the current ETag."})
+            responses.setdefault("304", {"description": _("Not modified: `If-None-Match` names the current ETag.")})
         problem = {"schema": self.resolve_serializer(ProblemSerializer, "response").ref}
         for code in map(str, self.error_codes()):
             error = {"content": {PROBLEM_CONTENT_TYPE: problem}, "description": ERROR_DESCRIPTIONS[int(code)]}
@@ -141,7 +164,7 @@ class TrackerAutoSchema(AutoSchema):
         carries_etag = self.is_record_read() or self.is_conditional_write() or self.method == "POST"
         if not carries_etag or self.path.endswith(("/events/", "/history/")) or status_code not in ETAG_CODES:
             return response
-        etag = {"schema": {"type": "string"}, "description": "The record's current version."}
+        etag = {"schema": {"type": "string"}, "description": _("The record's current version.")}
         return {"headers": {**response.get("headers", {}), "ETag": etag}, **response}
 
     def is_conditional_write(self) -> bool:
@@ -154,7 +177,7 @@ class TrackerAutoSchema(AutoSchema):
         return self.method == "GET" and "{" in self.path and not self._is_list_view()
 
     def get_override_parameters(self) -> list[Any]:
-        parameters = list(super().get_override_parameters())
+        parameters = [*super().get_override_parameters(), LANG, ACCEPT_LANGUAGE]
         if self.method not in SAFE_METHODS:
             parameters.append(CHANGE_REASON)
         if self.is_conditional_write():
@@ -164,13 +187,12 @@ class TrackerAutoSchema(AutoSchema):
         return parameters
 
     def error_codes(self) -> list[int]:
-        codes = {406, 414, 429, 500, 503}
+        # Every operation refuses an unknown query parameter and an unsupported `lang` with a 400.
+        codes = {400, 406, 414, 429, 500, 503}
         if self.method in ("POST", "PUT", "PATCH"):
-            codes.add(413)
-        if self.method in SAFE_METHODS:
-            codes |= {400} if self._is_list_view() or self.in_time_parameters() else set()
-        else:
-            codes |= {400, 401, 403, 409, 415} if self.method != "DELETE" else {401, 403, 409}
+            codes |= {413, 415}
+        if self.method not in SAFE_METHODS:
+            codes |= {401, 403, 409}
             codes |= {412} if self.is_conditional_write() else set()
         if self.path.rstrip("/").endswith("}") or "{" in self.path:
             codes.add(404)

@@ -7,6 +7,9 @@ misspelled field gets a 200 and no change. Here each such key is a 400 that name
 from collections.abc import Mapping, Sequence
 from typing import Any, NoReturn
 
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import serializers
@@ -62,7 +65,7 @@ class StrictInputMixin(serializers.Serializer[Any]):
 class ChoiceField(serializers.ChoiceField):
     """A choice whose error lists the valid values."""
 
-    default_error_messages = {"invalid_choice": _('"{input}" is not one of the valid values: {valid}.')}
+    default_error_messages = {"invalid_choice": gettext_lazy('"{input}" is not one of the valid values: {valid}.')}
 
     def fail(self, key: str, **kwargs: Any) -> NoReturn:
         if key == "invalid_choice":
@@ -94,11 +97,39 @@ def editor_supplied_field(model: type[EditorSuppliedModel], **kwargs: Any) -> Ed
     )
 
 
+def labelled(fields: dict[str, Any]) -> dict[str, Any]:
+    """`fields`, their labels (a model's lower-case verbose names, or the serializer's own) capitalized as DRF's
+    labels from field names are; they are in the answer's language, as an OPTIONS answer shows them."""
+    for field in fields.values():
+        if field.label is not None:
+            field.label = capfirst(field.label)
+    return fields
+
+
 class StrictSerializer(StrictInputMixin, serializers.Serializer[Any]):
     """A plain serializer of written input that refuses unknown keys."""
+
+    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
+        return labelled(super().get_fields())
 
 
 class StrictModelSerializer(StrictInputMixin, serializers.ModelSerializer[Any]):
     """A model serializer of written input that refuses unknown and read-only keys."""
 
     serializer_choice_field = ChoiceField
+
+    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
+        """The fields, each declared one without a label of its own labelled as its model field is."""
+        fields = super().get_fields()
+        for name, field in fields.items():
+            if field.label is None:
+                field.label = model_field_name(self.Meta.model, field.source or name)
+        return labelled(fields)
+
+
+def model_field_name(model: type[models.Model], name: str) -> Any:
+    """The verbose name of `model`'s field `name`, or None when it has no such field (or the field no name)."""
+    try:
+        return getattr(model._meta.get_field(name), "verbose_name", None)
+    except FieldDoesNotExist:
+        return None

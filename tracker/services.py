@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from .history import lock_feed
 
@@ -53,7 +54,7 @@ def sync_links(
     existing = {key(link): link for link in current}
     wanted_keys = [key(link) for link in wanted]
     if len(set(wanted_keys)) != len(wanted_keys):
-        raise ValidationError({field_name: ["The same record is listed twice."]})
+        raise ValidationError({field_name: [_("The same record is listed twice.")]})
     for link in wanted:
         kept = existing.pop(key(link), None)
         if kept is None:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import dj_database_url
 from corsheaders.defaults import default_headers as default_cors_headers
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -48,6 +50,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Before any middleware that answers with words (a 414, a 503), so that each answer is in its request's language.
+    "tracker.languages.LanguageMiddleware",
     "tracker.limits.URILengthMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -145,7 +149,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# English unless a request asks for Indonesian: `?lang=`, then the admin's language cookie, then Accept-Language
+# (tracker/languages.py). The names are each language's own; the project's translations are in locale/.
 LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("id", "Bahasa Indonesia")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -252,9 +260,13 @@ AXES_COOLOFF_TIME = timedelta(minutes=ADMIN_LOGIN_COOLOFF_MINUTES)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_CLIENT_IP_CALLABLE = "tracker.clients.client_address"
 AXES_VERBOSE = False
-AXES_COOLOFF_MESSAGE = (
-    f"Too many failed sign-in attempts: sign-in is locked for {ADMIN_LOGIN_COOLOFF_MINUTES} minutes. "
-    "Try again later, or ask an administrator to unlock the account."
+# In the language of the request that is refused (locale/).
+AXES_COOLOFF_MESSAGE = format_lazy(
+    gettext_lazy(
+        "Too many failed sign-in attempts: sign-in is locked for {minutes} minutes. "
+        "Try again later, or ask an administrator to unlock the account."
+    ),
+    minutes=ADMIN_LOGIN_COOLOFF_MINUTES,
 )
 
 SPECTACULAR_SETTINGS = {

@@ -14,7 +14,7 @@ from ..models import Country, CountryGroup, Region
         "type": "string",
         "pattern": "^[A-Za-z]{2,3}$",
         "example": "TUR",
-        "description": "ISO 3166-1 alpha-3 or alpha-2 code.",
+        "description": _("ISO 3166-1 alpha-3 or alpha-2 code."),
     }
 )
 class CountryCodeField(serializers.RelatedField):
@@ -110,6 +110,7 @@ class CountryGroupWriteSerializer(StrictModelSerializer):
     members = serializers.ListField(
         child=CountryCodeField(),
         required=False,
+        label=_("members"),
         help_text=_("Member countries by ISO code; may be empty when sources name none."),
     )
 

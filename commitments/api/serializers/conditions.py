@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from tracker.serializers import StrictModelSerializer, editor_supplied_field
@@ -10,15 +11,16 @@ from .refs import KeyRefSerializer, PartyRefSerializer, SlugRefSerializer, Sourc
 
 class ConditionLinkSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    pledge = KeyRefSerializer(allow_null=True, help_text="The one pledge it holds up, if that is what it holds up.")
+    pledge = KeyRefSerializer(allow_null=True, help_text=_("The one pledge it holds up, if that is what it holds up."))
     initiative = SlugRefSerializer(
-        allow_null=True, help_text="The initiative it holds up, as a whole or (with party) that party's participation."
+        allow_null=True,
+        help_text=_("The initiative it holds up, as a whole or (with party) that party's participation."),
     )
     party = PartyRefSerializer(allow_null=True)
     insisted_by = PartyRefSerializer(allow_null=True)
     must_act = PartyRefSerializer(allow_null=True)
-    statement = KeyRefSerializer(allow_null=True, help_text="Evidence: a statement.")
-    source = SourceRefSerializer(allow_null=True, help_text="Evidence: a source.")
+    statement = KeyRefSerializer(allow_null=True, help_text=_("Evidence: a statement."))
+    source = SourceRefSerializer(allow_null=True, help_text=_("Evidence: a source."))
     note = serializers.CharField()
 
 
@@ -52,7 +54,7 @@ class ConditionLinkWriteSerializer(StrictModelSerializer):
 
 class ConditionWriteSerializer(StrictModelSerializer):
     editor_supplied = editor_supplied_field(Condition, required=False)
-    links = ConditionLinkWriteSerializer(many=True, required=False)
+    links = ConditionLinkWriteSerializer(many=True, required=False, label=_("condition links"))
 
     class Meta:
         model = Condition

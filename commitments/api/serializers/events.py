@@ -1,3 +1,5 @@
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from tracker.dates import DatePrecision
@@ -15,16 +17,16 @@ def event_serializers(status_choices, name):
     class EventSerializer(serializers.Serializer):
         id = serializers.IntegerField()
         status = ChoiceField(choices=status_choices)
-        date = serializers.DateField(help_text="The first day of its period.")
+        date = serializers.DateField(help_text=gettext_lazy("The first day of its period."))
         date_precision = ChoiceField(choices=DatePrecision.choices)
         note = serializers.CharField()
         sources = SourceRefSerializer(many=True)
         statements = KeyRefSerializer(many=True)
-        created = serializers.DateTimeField(help_text="When the event was entered.")
+        created = serializers.DateTimeField(help_text=gettext_lazy("When the event was entered."))
 
     class EventWriteSerializer(StrictSerializer):
         status = ChoiceField(choices=status_choices)
-        date = serializers.DateField(help_text="Any day of the period; stored as the period's first day.")
+        date = serializers.DateField(help_text=gettext_lazy("Any day of the period; stored as the period's first day."))
         date_precision = ChoiceField(choices=DatePrecision.choices, default=DatePrecision.DAY)
         note = serializers.CharField(required=False, allow_blank=True, default="")
         sources = citations(required=False, default=list)
@@ -32,7 +34,7 @@ def event_serializers(status_choices, name):
 
         def validate(self, attrs):
             if not attrs["sources"] and not attrs["statements"]:
-                raise serializers.ValidationError({"sources": ["An event cites at least one source or statement."]})
+                raise serializers.ValidationError({"sources": [_("An event cites at least one source or statement.")]})
             return attrs
 
     EventSerializer.__name__ = f"{name}EventSerializer"

@@ -27,8 +27,8 @@ class SlugField(serializers.SlugRelatedField):
 
 ID_OR_KEY_SCHEMA = {
     "oneOf": [
-        {"type": "integer", "description": "The record's id."},
-        {"type": "string", "pattern": "^[-a-zA-Z0-9_]*[-a-zA-Z_][-a-zA-Z0-9_]*$", "description": "Its key."},
+        {"type": "integer", "description": _("The record's id.")},
+        {"type": "string", "pattern": "^[-a-zA-Z0-9_]*[-a-zA-Z_][-a-zA-Z0-9_]*$", "description": _("Its key.")},
     ]
 }
 
@@ -58,14 +58,14 @@ PARTY_SCHEMA = {
         "key": {
             "type": "string",
             "pattern": "^[-a-zA-Z0-9_]+$",
-            "description": "ISO alpha-3 code of a country, or slug of a group or organization.",
+            "description": _("ISO alpha-3 code of a country, or slug of a group or organization."),
         },
     },
     "required": ["type", "key"],
 }
 CITATION_SCHEMA = {
     "oneOf": [
-        {"type": "integer", "description": "Source id."},
+        {"type": "integer", "description": _("Source id.")},
         {
             "type": "object",
             "properties": {"id": {"type": "integer"}, "locator": {"type": "string", "maxLength": 200}},

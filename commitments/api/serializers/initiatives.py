@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from tracker.dates import DatePrecision
@@ -17,7 +18,7 @@ class InitiativeSerializer(TimestampsMixin):
     name = serializers.CharField()
     description = serializers.CharField()
     editor_supplied = editor_supplied_field(Initiative)
-    parent = SlugRefSerializer(allow_null=True, help_text="The initiative this is a part or proposed shape of.")
+    parent = SlugRefSerializer(allow_null=True, help_text=_("The initiative this is a part or proposed shape of."))
     lead = PartyRefSerializer(allow_null=True)
     location = serializers.CharField()
     status = serializers.ChoiceField(choices=InitiativeStatus.choices, allow_null=True)

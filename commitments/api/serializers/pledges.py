@@ -1,4 +1,5 @@
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from countries.api.serializers import CountryCodeField
@@ -23,18 +24,29 @@ PARTY_FIELDS = ("country", "country_group", "organization")
 
 
 class QuantitySerializer(StrictSerializer):
-    qualifier = ChoiceField(choices=QuantityQualifier.choices, source="quantity_qualifier")
-    low = serializers.IntegerField(source="quantity_low", allow_null=True, required=False, min_value=0)
-    high = serializers.IntegerField(source="quantity_high", allow_null=True, required=False, min_value=0)
+    qualifier = ChoiceField(
+        choices=QuantityQualifier.choices, source="quantity_qualifier", label=gettext_lazy("quantity qualifier")
+    )
+    low = serializers.IntegerField(
+        source="quantity_low", allow_null=True, required=False, min_value=0, label=gettext_lazy("low bound")
+    )
+    high = serializers.IntegerField(
+        source="quantity_high", allow_null=True, required=False, min_value=0, label=gettext_lazy("high bound")
+    )
     unit = serializers.CharField(
-        source="quantity_unit", required=False, max_length=10, help_text="persons, or an ISO 4217 currency code."
+        source="quantity_unit",
+        label=gettext_lazy("unit"),
+        required=False,
+        max_length=10,
+        help_text=gettext_lazy("persons, or an ISO 4217 currency code."),
     )
     text = serializers.CharField(
         source="quantity_text",
+        label=gettext_lazy("quantity in the source's words"),
         required=False,
         allow_blank=True,
         max_length=300,
-        help_text="The quantity in the source's own words.",
+        help_text=gettext_lazy("The quantity in the source's own words."),
     )
 
 
@@ -42,7 +54,9 @@ class HeldUpBySerializer(SlugRefSerializer):
     status = serializers.CharField(allow_null=True)
     via = ChoiceField(
         choices=["pledge", "initiative", "participation"],
-        help_text="Whether the condition holds up this pledge itself, its whole initiative, or its party's part.",
+        help_text=gettext_lazy(
+            "Whether the condition holds up this pledge itself, its whole initiative, or its party's part."
+        ),
     )
 
 
@@ -52,7 +66,7 @@ class PledgeSerializer(TimestampsMixin):
 
     url = serializers.URLField()
     id = serializers.IntegerField()
-    key = serializers.CharField(help_text="Stable unique key, assigned by the tracker.")
+    key = serializers.CharField(help_text=gettext_lazy("Stable unique key, assigned by the tracker."))
     party = PartyRefSerializer()
     country = CountryRefSerializer(allow_null=True)
     country_group = GroupRefSerializer(allow_null=True)
@@ -63,21 +77,31 @@ class PledgeSerializer(TimestampsMixin):
     description = serializers.CharField()
     editor_supplied = editor_supplied_field(Pledge)
     status = ChoiceField(choices=PledgeStatus.choices, allow_null=True)
-    announced = serializers.DateField(allow_null=True, help_text="The date of the first event.")
+    announced = serializers.DateField(allow_null=True, help_text=gettext_lazy("The date of the first event."))
     announced_precision = ChoiceField(choices=DatePrecision.choices, allow_null=True)
     sources = SourceRefSerializer(many=True)
-    conditions = HeldUpBySerializer(many=True, help_text="Conditions that hold this pledge up (read-only).")
+    conditions = HeldUpBySerializer(
+        many=True, help_text=gettext_lazy("Conditions that hold this pledge up (read-only).")
+    )
     events_url = serializers.URLField()
 
 
 class PledgeWriteSerializer(StrictModelSerializer):
     editor_supplied = editor_supplied_field(Pledge, required=False)
-    country = CountryCodeField(required=False, allow_null=True)
-    country_group = SlugField(CountryGroup.objects.all(), required=False, allow_null=True)
-    organization = SlugField(Organization.objects.all(), required=False, allow_null=True)
+    country = CountryCodeField(required=False, allow_null=True, label=gettext_lazy("country"))
+    country_group = SlugField(
+        CountryGroup.objects.all(), required=False, allow_null=True, label=gettext_lazy("country group")
+    )
+    organization = SlugField(
+        Organization.objects.all(), required=False, allow_null=True, label=gettext_lazy("organization")
+    )
     initiative = SlugField(Initiative.objects.all())
-    quantity = QuantitySerializer(source="*", required=False)
-    sources = citations(min_length=1, help_text="At least one source: ids, or {id, locator} objects.")
+    quantity = QuantitySerializer(source="*", required=False, label=gettext_lazy("quantity"))
+    sources = citations(
+        min_length=1,
+        label=gettext_lazy("sources"),
+        help_text=gettext_lazy("At least one source: ids, or {id, locator} objects."),
+    )
 
     class Meta:
         model = Pledge

@@ -1,5 +1,6 @@
 """The shapes of the small objects one resource shows of another (for the schema; rows build them)."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from countries.api.serializers import CountryRefSerializer, GroupRefSerializer
@@ -17,7 +18,7 @@ class SlugRefSerializer(serializers.Serializer):
 
 class PartyRefSerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=PartyType.choices)
-    key = serializers.CharField(help_text="ISO alpha-3 code of a country, or the slug of a group or organization.")
+    key = serializers.CharField(help_text=_("ISO alpha-3 code of a country, or the slug of a group or organization."))
     name = serializers.CharField()
     url = serializers.URLField()
 
@@ -31,7 +32,7 @@ class KeyRefSerializer(serializers.Serializer):
 class SourceRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
-    locator = serializers.CharField(help_text="Where in the source, if given.")
+    locator = serializers.CharField(help_text=_("Where in the source, if given."))
     url = serializers.URLField()
 
 

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from tracker.dates import DatePrecision
@@ -21,14 +22,14 @@ class SourceSerializer(TimestampsMixin):
     url = serializers.URLField()
     id = serializers.IntegerField()
     title = serializers.CharField()
-    title_supplied = serializers.BooleanField(help_text="The title was written by an editor, not the document.")
+    title_supplied = serializers.BooleanField(help_text=_("The title was written by an editor, not the document."))
     publisher = SlugRefSerializer(allow_null=True)
     author = serializers.CharField()
     published = serializers.DateField(allow_null=True)
     published_precision = serializers.ChoiceField(choices=DatePrecision.choices)
-    language = serializers.CharField(help_text="BCP 47 tag.")
+    language = serializers.CharField(help_text=_("BCP 47 tag."))
     kind = serializers.ChoiceField(choices=SourceKind.choices)
-    document_url = serializers.CharField(help_text="The document's URL; empty when none is known.")
+    document_url = serializers.CharField(help_text=_("The document's URL; empty when none is known."))
     accessed = serializers.DateField(allow_null=True)
     archive_url = serializers.CharField()
     translation_of = SourceTranslationRefSerializer(allow_null=True)

@@ -42,13 +42,15 @@ class PersonRefSerializer(SlugRefSerializer):
 class SpeakerSerializer(serializers.Serializer):
     person = PersonRefSerializer(allow_null=True)
     organization = SlugRefSerializer(allow_null=True)
-    role = serializers.CharField(help_text="The speaker's role at the time.")
-    count = serializers.IntegerField(allow_null=True, help_text='For an anonymous group, how many ("three diplomats").')
+    role = serializers.CharField(help_text=_("The speaker's role at the time."))
+    count = serializers.IntegerField(
+        allow_null=True, help_text=_('For an anonymous group, how many ("three diplomats").')
+    )
 
 
 class BasisSerializer(serializers.Serializer):
     party = PartyRefSerializer()
-    words = serializers.CharField(help_text='The source\'s words ("menurut pejabat kesehatan Gaza").')
+    words = serializers.CharField(help_text=_('The source\'s words ("menurut pejabat kesehatan Gaza").'))
 
 
 class TargetSerializer(serializers.Serializer):
@@ -67,42 +69,47 @@ class StatementSerializer(TimestampsMixin):
 
     url = serializers.URLField()
     id = serializers.IntegerField()
-    key = serializers.CharField(help_text="Stable unique key, assigned by the tracker.")
+    key = serializers.CharField(help_text=_("Stable unique key, assigned by the tracker."))
     kind = ChoiceField(choices=StatementKind.choices)
     text = serializers.CharField()
-    language = serializers.CharField(help_text="BCP 47 tag of the text.")
-    spoken_language = serializers.CharField(allow_null=True, help_text="Language originally spoken, where known.")
+    language = serializers.CharField(help_text=_("BCP 47 tag of the text."))
+    spoken_language = serializers.CharField(allow_null=True, help_text=_("Language originally spoken, where known."))
     text_origin = ChoiceField(
         choices=TextOrigin.choices,
-        help_text="`own_words`: the text is the speaker's own words; `translation`: a translation of them, from "
-        "`spoken_language` (null: the language is unknown). Quoted words in a translation are the translator's.",
+        help_text=_(
+            "`own_words`: the text is the speaker's own words; `translation`: a translation of them, from "
+            "`spoken_language` (null: the language is unknown). Quoted words in a translation are the translator's."
+        ),
     )
     translation = serializers.CharField(
-        help_text="An English rendering of `text`, made by `translation_by`; an editor's (`editor`) is a "
-        "back-translation, never the words the speaker used."
+        help_text=_(
+            "An English rendering of `text`, made by `translation_by`; an editor's (`editor`) is a "
+            "back-translation, never the words the speaker used."
+        )
     )
     translation_by = ChoiceField(choices=TranslationBy.choices, allow_null=True)
-    date = serializers.DateField(allow_null=True, help_text="When it was said; null when the source does not say.")
+    date = serializers.DateField(allow_null=True, help_text=_("When it was said; null when the source does not say."))
     date_precision = ChoiceField(choices=DatePrecision.choices, allow_null=True)
     reported = serializers.DateField(
         allow_null=True,
-        help_text="Publication date of the earliest cited source that has one: the statement was made no later.",
+        help_text=_("Publication date of the earliest cited source that has one: the statement was made no later."),
     )
     reported_precision = ChoiceField(choices=DatePrecision.choices, allow_null=True)
     speakers = SpeakerSerializer(many=True)
     on_behalf_of = PartyRefSerializer(allow_null=True)
     according_to = BasisSerializer(
         many=True,
-        help_text="The parties the statement reports according to: its basis, not its speakers nor the party "
-        "spoken for.",
+        help_text=_(
+            "The parties the statement reports according to: its basis, not its speakers nor the party spoken for."
+        ),
     )
     targets = TargetSerializer(many=True)
     sources = SourceRefSerializer(many=True)
 
 
 class SpeakerWriteSerializer(StrictModelSerializer):
-    person = SlugField(Person.objects.all(), required=False, allow_null=True)
-    organization = SlugField(Organization.objects.all(), required=False, allow_null=True)
+    person = SlugField(Person.objects.all(), required=False, allow_null=True, label=_("person"))
+    organization = SlugField(Organization.objects.all(), required=False, allow_null=True, label=_("organization"))
 
     class Meta:
         model = StatementSpeaker
@@ -118,8 +125,8 @@ class SpeakerWriteSerializer(StrictModelSerializer):
 class BasisWriteSerializer(StrictSerializer):
     """`{"party": {"type": "organization", "key": "gaza-health-officials"}, "words": "menurut …"}`."""
 
-    party = PartyField()
-    words = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    party = PartyField(label=_("party"))
+    words = serializers.CharField(required=False, allow_blank=True, max_length=300, label=_("the source's words"))
 
     def validate(self, attrs):
         return StatementBasis(party=attrs["party"], words=attrs.get("words", ""))
@@ -128,19 +135,19 @@ class BasisWriteSerializer(StrictSerializer):
 class TargetWriteSerializer(StrictSerializer):
     """One target, e.g. `{"country": "TUR", "stance": "opposes"}` or `{"pledge": 12, "stance": "supports"}`."""
 
-    country = CountryCodeField(required=False, allow_null=True)
-    country_group = SlugField(CountryGroup.objects.all(), required=False, allow_null=True)
-    organization = SlugField(Organization.objects.all(), required=False, allow_null=True)
-    pledge = IdOrKeyField(queryset=Pledge.objects.all(), required=False, allow_null=True)
-    condition = SlugField(Condition.objects.all(), required=False, allow_null=True)
-    initiative = SlugField(Initiative.objects.all(), required=False, allow_null=True)
-    stance = ChoiceField(choices=Stance.choices, required=False, allow_null=True, allow_blank=True)
+    country = CountryCodeField(required=False, allow_null=True, label=_("country"))
+    country_group = SlugField(CountryGroup.objects.all(), required=False, allow_null=True, label=_("country group"))
+    organization = SlugField(Organization.objects.all(), required=False, allow_null=True, label=_("organization"))
+    pledge = IdOrKeyField(queryset=Pledge.objects.all(), required=False, allow_null=True, label=_("pledge"))
+    condition = SlugField(Condition.objects.all(), required=False, allow_null=True, label=_("condition"))
+    initiative = SlugField(Initiative.objects.all(), required=False, allow_null=True, label=_("initiative"))
+    stance = ChoiceField(choices=Stance.choices, required=False, allow_null=True, allow_blank=True, label=_("stance"))
 
     def validate(self, attrs):
         chosen = {name: value for name, value in attrs.items() if name != "stance" and value is not None}
         if len(chosen) != 1:
             raise serializers.ValidationError(
-                "A target is exactly one of country, country_group, organization, pledge, condition, initiative."
+                _("A target is exactly one of country, country_group, organization, pledge, condition, initiative.")
             )
         name, record = chosen.popitem()
         target = {"party": party_for(**{name: record})} if name in TARGET_PARTIES else {name: record}
@@ -148,11 +155,13 @@ class TargetWriteSerializer(StrictSerializer):
 
 
 class StatementWriteSerializer(StrictModelSerializer):
-    speakers = SpeakerWriteSerializer(many=True, required=False)
+    speakers = SpeakerWriteSerializer(many=True, required=False, label=_("speakers"))
     on_behalf_of = PartyField(required=False, allow_null=True)
-    according_to = BasisWriteSerializer(many=True, required=False)
-    targets = TargetWriteSerializer(many=True, required=False)
-    sources = citations(min_length=1, help_text="At least one source: ids, or {id, locator} objects.")
+    according_to = BasisWriteSerializer(many=True, required=False, label=_("according to"))
+    targets = TargetWriteSerializer(many=True, required=False, label=_("targets"))
+    sources = citations(
+        min_length=1, label=_("sources"), help_text=_("At least one source: ids, or {id, locator} objects.")
+    )
 
     class Meta:
         model = Statement
