@@ -63,7 +63,7 @@ ETAG_CACHE_SECONDS = 3600
 
 
 def etag_cache_key(request: Request) -> str | None:
-    """The address (query included) and language of a read, at the change feed's latest entry, named by its
+    """The address (query included), language and format of a read, at the change feed's latest entry, named by its
     position and time (so that a database started again, whose positions start again, shares no key); None while
     the feed is empty. Positions follow commit order (`lock_feed`), so the latest a read sees stands for
     everything it can see."""
@@ -72,7 +72,9 @@ def etag_cache_key(request: Request) -> str | None:
         return None
     position, written = latest
     language = getattr(request, "LANGUAGE_CODE", "")
-    address = hashlib.sha256(f"{request.get_full_path()}|{language}".encode()).hexdigest()[:32]
+    renderer = getattr(request, "accepted_renderer", None)
+    answer = f"{request.get_full_path()}|{language}|{renderer.format if renderer else ''}"
+    address = hashlib.sha256(answer.encode()).hexdigest()[:32]
     return f"etag:{position}:{written.timestamp()}:{address}"
 
 

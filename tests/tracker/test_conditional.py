@@ -59,6 +59,13 @@ def test_a_cached_etag_is_kept_per_address_and_query(api_client):
     assert api_client.get(detail(pledge), as_of, HTTP_IF_NONE_MATCH=etag).status_code == 404
 
 
+def test_the_json_etag_gives_no_304_to_the_browsable_page(api_client):
+    pledge = PledgeFactory()
+    etag = etag_of(api_client, pledge)
+    page = api_client.get(detail(pledge), HTTP_ACCEPT="text/html", HTTP_IF_NONE_MATCH=etag)
+    assert page.status_code == 200 and page["ETag"] != etag
+
+
 def test_a_stale_if_none_match_gives_the_record(api_client):
     pledge = PledgeFactory()
     response = api_client.get(detail(pledge), HTTP_IF_NONE_MATCH='"stale"')
