@@ -1,9 +1,10 @@
-from collections.abc import Sequence
+import heapq
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.db.models import OuterRef, Q
 
-from tracker.rows import VALID_STATUS, Rows
+from tracker.rows import VALID_STATUS, Rows, group_by
 from tracker.shapes import Row, Shaped
 
 from .events import StatusTimeline
@@ -50,14 +51,16 @@ class PledgeRows(Rows):
     def conditions(self, rows: Sequence[Row]) -> dict[int, list[Shaped]]:
         """The conditions that hold each pledge up: directly, through its initiative, or through its party's
         participation in the initiative; one query for the page's links and one for their conditions, ordered by
-        the condition's name."""
+        the condition's name. Each pledge reads only the links that can hold it up."""
         from ..models import ConditionLink
 
+        initiatives = {row["initiative_id"] for row in rows}
         links = list(
             self.table(ConditionLink)
             .filter(
                 Q(pledge_id__in=[row["id"] for row in rows])
-                | Q(pledge__isnull=True, initiative_id__in={row["initiative_id"] for row in rows})
+                | Q(pledge__isnull=True, initiative_id__in=initiatives, party__isnull=True)
+                | Q(pledge__isnull=True, initiative_id__in=initiatives, party_id__in={row["party_id"] for row in rows})
             )
             .order_by()
             .values_list("id", "pledge_id", "initiative_id", "party_id", "condition_id")
@@ -66,8 +69,20 @@ class PledgeRows(Rows):
         ordered = sorted(
             (link for link in links if link[-1] in conditions), key=lambda link: (conditions[link[-1]][1], link[0])
         )
-        held = [(*link[1:-1], *conditions[link[-1]]) for link in ordered]
-        return {row["id"]: self.conditions_of(row, held) for row in rows}
+        held = [(position, *link[1:-1], *conditions[link[-1]]) for position, link in enumerate(ordered)]
+        by_pledge = group_by((link[1], link) for link in held if link[1] is not None)
+        by_initiative = group_by(((link[2], link[3]), link) for link in held if link[1] is None)
+        return {
+            row["id"]: self.conditions_of(
+                row,
+                heapq.merge(
+                    by_pledge.get(row["id"], []),
+                    by_initiative.get((row["initiative_id"], None), []),
+                    by_initiative.get((row["initiative_id"], row["party_id"]), []),
+                ),
+            )
+            for row in rows
+        }
 
     def conditions_by_id(self, ids: set[int]) -> dict[int, tuple[str, str, str | None]]:
         """{id: (slug, name, status)} of the conditions `ids`: as of the read's instant, and with `valid_at` the
@@ -86,9 +101,9 @@ class PledgeRows(Rows):
     def status_column(self) -> str:
         return "status" if self.valid_at is None else VALID_STATUS
 
-    def conditions_of(self, row: Row, links: list[tuple[Any, ...]]) -> list[Shaped]:
+    def conditions_of(self, row: Row, links: Iterable[tuple[Any, ...]]) -> list[Shaped]:
         held: dict[str, Shaped] = {}
-        for pledge_id, initiative_id, party_id, slug, name, status in links:
+        for _position, pledge_id, initiative_id, party_id, slug, name, status in links:
             via = holds_up(row, pledge_id, initiative_id, party_id)
             if via and slug is not None and slug not in held:
                 held[slug] = {**slug_ref(self.urls, "condition", slug, name), "status": status, "via": via}
