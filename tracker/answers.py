@@ -68,7 +68,8 @@ class RowsAnswerMixin(ViewSet):
             self.shape_serializer_class or getattr(self, "read_serializer_class", None) or self.serializer_class
         )
         assert serializer_class is not None, "a view that answers rows documents them with a serializer"
-        return serializer_class()
+        serializer: Serializer[Any] = serializer_class()  # type: ignore[assignment]  # a read shape is a Serializer
+        return serializer
 
     def row_fields(self) -> list[str]:
         return list(self.row_serializer().fields) if self.selects_fields() else []
@@ -77,8 +78,8 @@ class RowsAnswerMixin(ViewSet):
         """The fields the request asks for (all when it names none); a 400 for unknown ones."""
         if not hasattr(self, "_field_selection"):
             fields = self.row_fields()
-            selects = self.selects_fields()
-            self._field_selection = FieldSelection.from_request(self.request, fields) if selects else FieldSelection(fields)
+            selection = FieldSelection.from_request(self.request, fields) if self.selects_fields() else None
+            self._field_selection = selection or FieldSelection(fields)
         return self._field_selection
 
     def answer_rows(self, queryset: QuerySet[Any, Row], rows: Rows) -> Response | StreamingHttpResponse:
@@ -101,7 +102,6 @@ class RowsAnswerMixin(ViewSet):
         parameters = selection_parameters(self.row_fields()) if self.selects_fields() else []
         if self.exports():
             formats = {"type": "string", "enum": ["json", "csv", "jsonl"]}
-            parameters.append(
-                {"name": "format", "in": "query", "required": False, "description": FORMAT_DESCRIPTION, "schema": formats}
-            )
+            described = {"description": FORMAT_DESCRIPTION, "schema": formats}
+            parameters.append({"name": "format", "in": "query", "required": False, **described})
         return parameters

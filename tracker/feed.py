@@ -172,7 +172,9 @@ class ChangeViewSet(KnownQueryParamsMixin, RowsAnswerMixin, mixins.ListModelMixi
             raise ValidationError({"collection": [_("Unknown: %(names)s.") % {"names": ", ".join(unknown) or value}]})
         return changes.filter(collection__in=wanted)
 
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response | StreamingHttpResponse:
+    def list(  # type: ignore[override]  # an export answers with a streamed response
+        self, request: Request, *args: Any, **kwargs: Any
+    ) -> Response | StreamingHttpResponse:
         """The changes, paginated (follow `next`, or ask again with `since` = the last position seen), or all of
         them streamed as an export."""
         user = request.user

@@ -44,7 +44,7 @@ class FieldSelection:
             raise ValidationError({"omit": [_("Pass either fields or omit, not both.")]})
         if not given:
             return cls(allowed)
-        (param, value), = given.items()
+        ((param, value),) = given.items()
         names = parse_names(param, value, allowed)
         wanted = names if param == "fields" else [name for name in allowed if name not in names]
         return cls(allowed, wanted)

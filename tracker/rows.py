@@ -25,9 +25,9 @@ from .shapes import Row, Shaped
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
+    from rest_framework.request import Request
 
     from .fields import FieldSelection
-    from rest_framework.request import Request
 
 Key = TypeVar("Key")
 Value = TypeVar("Value")

@@ -202,14 +202,14 @@ def export_response_schema(response: Schema, row: Schema, columns: list[Column])
 
 
 JSONL_DESCRIPTION = (
-    "JSON Lines: one object per line, each the row the JSON list holds; a final `{\"error\": \"…\"}` line if the "
+    'JSON Lines: one object per line, each the row the JSON list holds; a final `{"error": "…"}` line if the '
     "export failed midway."
 )
 
 
 def csv_description(columns: list[Column]) -> str:
     header = ",".join(column.name for column in columns)
-    described = "\n".join(f"- `{column.name}`" + (f": {column.description}" if column.description else "") for column in columns)
+    described = "\n".join(f"- `{col.name}`" + (col.description and f": {col.description}") for col in columns)
     return (
         "CSV (UTF-8, RFC 4180): a header row, then one row per record; a final row starting `#error` if the export "
         f"failed midway. Text that a spreadsheet would run as a formula is prefixed with `'`.\n\nHeader: `{header}`"
