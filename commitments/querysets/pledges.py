@@ -3,7 +3,7 @@ from typing import Any
 
 from django.db.models import OuterRef, Q
 
-from tracker.rows import Rows
+from tracker.rows import Rows, group_by
 from tracker.shapes import Row, Shaped
 
 from .events import StatusTimeline
@@ -64,8 +64,8 @@ class PledgeRows(Rows):
                 "pledge_id", "initiative_id", "party_id", "condition_slug", "condition_name", "condition_status"
             )
         )
-        links = list(links)
-        return {row["id"]: self.conditions_of(row, links) for row in rows}
+        nearby = LinksNearby(list(links))
+        return {row["id"]: self.conditions_of(row, nearby.of(row)) for row in rows}
 
     def condition_columns(self) -> dict[str, Any]:
         """The slug, name and status of each link's condition: as of the read's instant, and with `valid_at` the
@@ -113,6 +113,20 @@ class PledgeRows(Rows):
             "created": row["created"],
             "updated": row["updated"],
         }
+
+
+class LinksNearby:
+    """The condition links of a batch of pledges, found for each pledge among those of its own pledge and of its
+    initiative only, in their order (by name): an export's batch holds thousands of pledges and links."""
+
+    def __init__(self, links: list[tuple[Any, ...]]) -> None:
+        numbered = list(enumerate(links))
+        self.of_pledge = group_by((link[0], (n, link)) for n, link in numbered if link[0] is not None)
+        self.of_initiative = group_by((link[1], (n, link)) for n, link in numbered if link[0] is None)
+
+    def of(self, row: Row) -> list[tuple[Any, ...]]:
+        found = self.of_pledge.get(row["id"], []) + self.of_initiative.get(row["initiative_id"], [])
+        return [link for _n, link in sorted(found, key=lambda numbered: numbered[0])]
 
 
 def holds_up(row: Row, pledge_id: int | None, initiative_id: int | None, party_id: int | None) -> str | None:
