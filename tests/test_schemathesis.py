@@ -42,9 +42,13 @@ REFERENCE_MESSAGES = re.compile(
     r"^Unknown( country code)?: |is not a known ISO 639 language|does not exist"
     r"|^No (country has the code|record has the slug|record has the id or key|source has the id)"
 )
-# OpenAPI cannot tie one parameter's values to another's: `ordering` other than id with a cursor, or a `page`
-# whose `page_size` takes it beyond the depth that pages by number reach.
-CROSS_PARAMETER_MESSAGES = re.compile(r"^With a cursor, ordering may only be|^Pages by number reach the first")
+# OpenAPI cannot tie one parameter's values to another's: `ordering` other than id with a cursor, a `page`
+# whose `page_size` takes it beyond the depth that pages by number reach, paging in an export, or `fields` with
+# `omit`.
+CROSS_PARAMETER_MESSAGES = re.compile(
+    r"^With a cursor, ordering may only be|^Pages by number reach the first|^An export holds every row"
+    r"|^Pass either fields or omit"
+)
 
 
 def bound(examples):
