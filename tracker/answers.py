@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from rest_framework.permissions import SAFE_METHODS
 
-from .exports import EXPORT_RENDERERS, Column, columns_of, export_response, is_export
+from .columns import Column, columns_of
+from .exports import EXPORT_RENDERERS, export_response, is_export
 from .fields import FieldSelection, selection_parameters
 
 if TYPE_CHECKING:

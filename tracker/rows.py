@@ -20,7 +20,7 @@ from django.db.models import Exists, F, OuterRef, Subquery
 from django.urls import NoReverseMatch, reverse
 from simple_history.utils import get_history_model_for_model
 
-from .exports import identifier_description, item_identifier
+from .columns import identifier_description, item_identifier
 from .shapes import Row, Shaped
 
 if TYPE_CHECKING:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from rest_framework.request import Request
 
     from .answers import RowsAnswerMixin
-    from .exports import Column
+    from .columns import Column
     from .views import RecordViewSet
 
 # An OpenAPI object (a parameter, a response, the whole document), as drf-spectacular builds it.

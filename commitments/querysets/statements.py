@@ -2,7 +2,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from countries.querysets import country_ref, group_ref
-from tracker.exports import item_identifier
+from tracker.columns import item_identifier
 from tracker.rows import Rows, group_by
 from tracker.shapes import Row, Shaped
 
