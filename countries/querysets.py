@@ -71,7 +71,9 @@ LinkedRef = TypeVar("LinkedRef", CountryRef, GroupRef)
 
 class MembershipRows(Rows, Generic[LinkedRef]):
     """Rows of countries or of groups, each showing the records at the other end of its group memberships
-    (`linked(ids)`, by id)."""
+    (`linked(ids)`, by id), under the field `linked_field`."""
+
+    linked_field = ""
 
     def linked(self, ids: list[int]) -> dict[int, list[LinkedRef | None]]:
         raise NotImplementedError
@@ -80,7 +82,7 @@ class MembershipRows(Rows, Generic[LinkedRef]):
         raise NotImplementedError
 
     def shape(self, rows: Sequence[Row]) -> list[Shaped]:
-        linked = self.linked([row["id"] for row in rows])
+        linked = self.links(self.linked_field, lambda: self.linked([row["id"] for row in rows]))
         return [self.shape_one(row, linked.get(row["id"], [])) for row in rows]
 
     def memberships(
@@ -106,6 +108,7 @@ class MembershipRows(Rows, Generic[LinkedRef]):
 
 
 class CountryRows(MembershipRows[GroupRef]):
+    linked_field = "groups"
     fields = (
         "id",
         "iso2",
@@ -144,6 +147,7 @@ class CountryRows(MembershipRows[GroupRef]):
 
 
 class CountryGroupRows(MembershipRows[CountryRef]):
+    linked_field = "members"
     fields = (
         "id",
         "slug",

@@ -1,5 +1,8 @@
 """Assertions and helpers shared by the API tests."""
 
+import csv
+import io
+import json
 import threading
 
 from django.db import connection
@@ -70,3 +73,28 @@ def in_threads(work, count):
     for thread in threads:
         thread.join(timeout=60)
     return outcomes
+
+
+def streamed(response):
+    """The whole body of a streamed answer, asserting it is a 200 export."""
+    assert response.status_code == 200, response.content
+    assert response.streaming
+    return b"".join(response.streaming_content)
+
+
+def csv_rows(response):
+    """The rows of a CSV export as dicts by column, and its header."""
+    reader = csv.DictReader(io.StringIO(streamed(response).decode()))
+    rows = list(reader)
+    return rows, reader.fieldnames
+
+
+def jsonl_rows(response):
+    return [json.loads(line) for line in streamed(response).splitlines()]
+
+
+def export_queries_for(client, url, params):
+    """The number of queries one export of `url` takes, its body read whole."""
+    with CaptureQueriesContext(connection) as captured:
+        streamed(client.get(url, params))
+    return len(captured)

@@ -120,7 +120,7 @@ def test_unknown_parameter_is_a_400_naming_it_and_listing_the_accepted_ones(api_
     body = assert_problem(api_client.get(collection.url, {"pgae": "2"}), 400, "pgae")
     message = body["errors"]["pgae"][0]
     assert message.startswith("Unknown query parameter. This operation accepts: ")
-    for accepted in ("cursor", "format", "ordering", "page", "page_size", "search"):
+    for accepted in ("cursor", "fields", "format", "omit", "ordering", "page", "page_size", "search"):
         assert accepted in message
 
 

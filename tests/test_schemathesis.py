@@ -46,11 +46,14 @@ REFERENCE_MESSAGES = re.compile(
     r"|^(Kode negara t|T)idak dikenal: |bukan bahasa ISO 639 yang dikenal|^Objek dengan primary key .* tidak ditemukan"
     r"|^Tidak ada (objek dengan|negara dengan kode|entri dengan slug|entri dengan id atau kunci|sumber dengan id)"
 )
-# OpenAPI cannot tie one parameter's values to another's: `ordering` other than id with a cursor, or a `page`
-# whose `page_size` takes it beyond the depth that pages by number reach.
+# OpenAPI cannot tie one parameter's values to another's: `ordering` other than id with a cursor, a `page`
+# whose `page_size` takes it beyond the depth that pages by number reach, paging in an export, or `fields` with
+# `omit`.
 CROSS_PARAMETER_MESSAGES = re.compile(
-    r"^With a cursor, ordering may only be|^Pages by number reach the first"
-    r"|^Dengan kursor, pengurutan hanya boleh|^Halaman menurut nomor mencapai"
+    r"^With a cursor, ordering may only be|^Pages by number reach the first|^An export holds every row"
+    r"|^Pass either fields or omit"
+    r"|^Dengan kursor, pengurutan hanya boleh|^Halaman menurut nomor mencapai|^Ekspor memuat semua baris"
+    r"|^Berikan fields atau omit"
 )
 
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from rest_framework.request import Request
     from rest_framework.viewsets import GenericViewSet
 
+    from .fields import FieldSelection
     from .models import TrackedModel
     from .shapes import Shaped
 
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
         """What the mixin is mixed into, a RecordViewSet; at run time its base is `object`."""
 
         def represent(self, instance: Any) -> Shaped: ...
+        def field_selection(self) -> FieldSelection: ...
 else:
     RecordView = object
 
@@ -86,10 +88,12 @@ def latest_position(instance: TrackedModel) -> int | None:
 class ConditionalMixin(RecordView):
     """ETags and precondition checks for a RecordViewSet."""
 
-    def etag(self, instance: TrackedModel, body: Shaped) -> str:
+    def etag(self, instance: TrackedModel, body: Shaped, selected: str = "") -> str:
+        """The digest of the record's representation and feed position, and of the fields selected (`selected`):
+        a read of some fields has an ETag of its own, which names no version of the whole record to If-Match."""
         host = self.request.build_absolute_uri("/").rstrip("/").encode()
         payload = orjson.dumps(body, default=str, option=orjson.OPT_SORT_KEYS | orjson.OPT_UTC_Z)
-        version = f"|{latest_position(instance)}{self.page_language()}"
+        version = f"|{latest_position(instance)}{self.page_language()}{selected}"
         digest = hashlib.sha256(payload.replace(host, b"") + version.encode())
         return f'"{digest.hexdigest()[:40]}"'
 
@@ -103,7 +107,7 @@ class ConditionalMixin(RecordView):
         return f"|{renderer.format}|{translation.get_language()}"
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        """One record with its ETag; 304 when `If-None-Match` names the current one.
+        """One record (the fields asked for) with its ETag; 304 when `If-None-Match` names the current one.
 
         The ETag of each address is kept in the cache under the change feed's position: no write has been made
         since it was computed while the position stands, so a 304 needs one read of the position instead of the
@@ -113,8 +117,9 @@ class ConditionalMixin(RecordView):
         if known is not None and etag_matches(request.headers.get("If-None-Match"), known):
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": known})
         instance = self.get_object()
-        body = self.represent(instance)
-        etag = self.etag(instance, body)
+        selection = self.field_selection()
+        body = selection.apply_one(self.represent(instance))
+        etag = self.etag(instance, body, selection.digest_part())
         if key:
             cache.set(key, etag, ETAG_CACHE_SECONDS)
         if etag_matches(request.headers.get("If-None-Match"), etag):

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django.http import StreamingHttpResponse
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -16,6 +17,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from .answers import RowsAnswerMixin
 from .models import Change
 from .query_params import KnownQueryParamsMixin
 from .rows import Rows, UrlBuilder
@@ -121,7 +123,7 @@ COLLECTION = OpenApiParameter(
 @extend_schema_view(
     list=extend_schema(summary="The change feed", parameters=[SINCE, COLLECTION], responses=ChangeSerializer(many=True))
 )
-class ChangeViewSet(KnownQueryParamsMixin, mixins.ListModelMixin, viewsets.GenericViewSet[Change]):
+class ChangeViewSet(KnownQueryParamsMixin, RowsAnswerMixin, mixins.ListModelMixin, viewsets.GenericViewSet[Change]):
     """Creates, updates and deletes across all collections, oldest first, each with its feed position.
 
     A change to a link (a source added to a pledge, an event, a condition link) is listed as an update of the
@@ -132,6 +134,7 @@ class ChangeViewSet(KnownQueryParamsMixin, mixins.ListModelMixin, viewsets.Gener
     filter_backends: list[type[Any]] = []
     extra_query_params = ("since", "collection")
     serializer_class = ChangeSerializer
+    rows_class = ChangeRows
 
     @classmethod
     def serve(cls, basenames: dict[str, str]) -> None:
@@ -169,9 +172,11 @@ class ChangeViewSet(KnownQueryParamsMixin, mixins.ListModelMixin, viewsets.Gener
             raise ValidationError({"collection": [_("Unknown: %(names)s.") % {"names": ", ".join(unknown) or value}]})
         return changes.filter(collection__in=wanted)
 
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        """The changes, paginated; follow `next`, or ask again with `since` = the last position seen."""
+    def list(  # type: ignore[override]  # an export answers with a streamed response
+        self, request: Request, *args: Any, **kwargs: Any
+    ) -> Response | StreamingHttpResponse:
+        """The changes, paginated (follow `next`, or ask again with `since` = the last position seen), or all of
+        them streamed as an export."""
         user = request.user
         rows = ChangeRows(UrlBuilder(request), self.basenames, bool(user and user.is_authenticated and user.is_staff))
-        page = self.paginate_queryset(rows.values(self.get_queryset()))
-        return self.get_paginated_response(rows.shape(list(page)))  # type: ignore[arg-type]  # always paged
+        return self.answer_rows(rows.values(self.get_queryset()), rows)

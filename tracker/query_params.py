@@ -1,8 +1,9 @@
 """Query parameters that an operation does not define are refused, so that a typo never reads as "no filter".
 
 The parameters an operation accepts are the ones its schema lists: those of its filter backends and paginator
-(which describe themselves for drf-spectacular), `as_of` / `valid_at` where the view reads in time, the view's
-own `extra_query_params`, and, on every operation, `format` and `lang` (tracker.languages).
+(which describe themselves for drf-spectacular), `as_of` / `valid_at` where the view reads in time, `fields` /
+`omit` where it selects fields, the view's own `extra_query_params`, and, on every operation, `format` and `lang`
+(tracker.languages).
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ class KnownQueryParamsMixin(ViewSet):
             }
         if hasattr(self, "in_time_parameters"):
             names |= {parameter["name"] for parameter in self.in_time_parameters()}
+        if hasattr(self, "answer_parameters"):
+            names |= {parameter["name"] for parameter in self.answer_parameters()}
         return names
 
     def backend_parameters(self) -> set[str]:

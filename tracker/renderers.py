@@ -5,7 +5,10 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 from django.utils.http import parse_header_parameters
+from django.utils.translation import gettext as _
 from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer
 
 if TYPE_CHECKING:
@@ -81,3 +84,16 @@ def write_shape(field: serializers.Field[Any, Any, Any, Any] | None, value: Any)
     if isinstance(field, serializers.RelatedField):
         return next((value[name] for name in IDENTIFIERS if name in value), None)
     return {name: item for name, item in value.items() if name not in DISPLAY_ONLY}
+
+
+class TrackerContentNegotiation(DefaultContentNegotiation):
+    """DRF's negotiation, but a `format` no renderer of the operation offers is a 400 that names `format` and
+    lists the formats it does offer (DRF answers a 404)."""
+
+    def select_renderer(self, request: Request, renderers: Any, format_suffix: str | None = None) -> Any:
+        wanted = format_suffix or request.query_params.get(self.settings.URL_FORMAT_OVERRIDE)
+        if wanted and not any(renderer.format == wanted for renderer in renderers):
+            offered = ", ".join(renderer.format for renderer in renderers)
+            message = _("Unknown format %(format)s. This operation answers in: %(offered)s.")
+            raise ValidationError({"format": [message % {"format": wanted, "offered": offered}]})
+        return super().select_renderer(request, renderers, format_suffix)

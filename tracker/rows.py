@@ -12,7 +12,7 @@ instant (`?as_of=`), the rows as they stood then, from the link model's history 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db import models
@@ -20,11 +20,14 @@ from django.db.models import Exists, F, OuterRef, Subquery
 from django.urls import NoReverseMatch, reverse
 from simple_history.utils import get_history_model_for_model
 
+from .columns import identifier_description, item_identifier
 from .shapes import Row, Shaped
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
     from rest_framework.request import Request
+
+    from .fields import FieldSelection
 
 Key = TypeVar("Key")
 Value = TypeVar("Value")
@@ -121,6 +124,8 @@ class Rows:
     """
 
     fields: tuple[str, ...] = ()
+    # The fields a request asked for (tracker.fields); links of the others are not read.
+    selection: FieldSelection | None = None
 
     def __init__(
         self, urls: UrlBuilder, tables: Tables = CURRENT_TABLES, valid_at: datetime.date | None = None
@@ -137,6 +142,27 @@ class Rows:
 
     def table(self, model: type[models.Model]) -> models.QuerySet[Any]:
         return self.tables.of(model)
+
+    def select(self, selection: FieldSelection) -> Rows:
+        """Shape only what `selection` wants, skipping the link queries of other fields; returns self."""
+        self.selection = selection
+        return self
+
+    def wants(self, field: str) -> bool:
+        return self.selection is None or self.selection.wants(field)
+
+    def links(self, field: str, read: Callable[[], dict[Key, list[Value]]]) -> dict[Key, list[Value]]:
+        """`read()`, the links of `field` for a batch of rows, when the field is wanted; none when it is not."""
+        return read() if self.wants(field) else {}
+
+    def item_key(self, field: str, item: Any) -> str:
+        """An item of the list `field` as a CSV cell shows it, its key; a resource may say more (a target's type)."""
+        return item_identifier(item)
+
+    @classmethod
+    def item_key_description(cls, field: str, child: Any) -> str:
+        """What `item_key` puts in the CSV column of the list `field`, for the schema."""
+        return identifier_description(child)
 
     def related(self, foreign_key: str, model: type[models.Model], **columns: str) -> dict[str, F | Subquery]:
         """Annotations `{alias: field}` reading fields of the `model` record at `foreign_key`: joined today, or, as

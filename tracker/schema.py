@@ -17,12 +17,15 @@ from rest_framework import serializers
 from rest_framework.permissions import SAFE_METHODS
 
 from .exceptions import PROBLEM_CONTENT_TYPE
+from .exports import CSVRenderer, JSONLinesRenderer
 from .languages import LANGUAGE_QUERY_PARAMETER
 from .query_params import wire_names
 
 if TYPE_CHECKING:
     from rest_framework.request import Request
 
+    from .answers import RowsAnswerMixin
+    from .columns import Column
     from .views import RecordViewSet
 
 # An OpenAPI object (a parameter, a response, the whole document), as drf-spectacular builds it.
@@ -124,7 +127,10 @@ class TrackerAutoSchema(AutoSchema):
 
     def documented_parameters(self, parameters: list[Schema]) -> list[Schema]:
         """An optional query parameter sent empty means not given (HTML forms send every field), so say so."""
-        parameters = [*parameters, *self.in_time_parameters()]
+        added = self.in_time_parameters()
+        if any(parameter["name"] == "format" for parameter in added):
+            parameters = [parameter for parameter in parameters if parameter["name"] != "format"]
+        parameters = [*parameters, *added]
         for parameter in parameters:
             # An exploded object parameter (paging) has no name of its own on the wire to send empty.
             sent_by_name = wire_names(parameter) == {parameter["name"]}
@@ -136,10 +142,13 @@ class TrackerAutoSchema(AutoSchema):
         return parameters
 
     def in_time_parameters(self) -> list[Schema]:
-        """`as_of` (and `valid_at`) of the reads of a RecordViewSet: tracker.as_of.AsOfMixin."""
-        if self.method != "GET" or not hasattr(self.view, "in_time_parameters"):
+        """`as_of` (and `valid_at`) of the reads of a RecordViewSet (tracker.as_of.AsOfMixin), and the field
+        selection and export formats of lists and details (tracker.answers.RowsAnswerMixin)."""
+        if self.method != "GET":
             return []
-        return self.view.in_time_parameters()
+        in_time = self.view.in_time_parameters() if hasattr(self.view, "in_time_parameters") else []
+        answers = self.view.answer_parameters() if hasattr(self.view, "answer_parameters") else []
+        return [*in_time, *answers]
 
     def get_auth(self) -> list[Schema]:
         auths = super().get_auth()
@@ -151,6 +160,10 @@ class TrackerAutoSchema(AutoSchema):
         """The responses, with the ETag header where the record's version is sent, 304 where `If-None-Match` is
         read, and each error response as problem details."""
         responses = {code: self.with_etag(code, response) for code, response in responses.items()}
+        if "200" in responses and getattr(self.view, "exports", lambda: False)():
+            view: RowsAnswerMixin = self.view  # type: ignore[assignment]  # as checked
+            row = self.resolve_serializer(type(view.row_serializer()), "response").ref
+            responses["200"] = export_response_schema(responses["200"], row, view.export_columns())
         if IF_NONE_MATCH in self.get_override_parameters():
             responses.setdefault("304", {"description": _("Not modified: `If-None-Match` names the current ETag.")})
         problem = {"schema": self.resolve_serializer(ProblemSerializer, "response").ref}
@@ -199,6 +212,31 @@ class TrackerAutoSchema(AutoSchema):
         if self._is_list_view() and self.method == "GET":
             codes.add(404)
         return sorted(codes)
+
+
+def export_response_schema(response: Schema, row: Schema, columns: list[Column]) -> Schema:
+    """A list's 200 response whose CSV and JSON Lines bodies are described as such: the CSV columns, and the
+    object each JSON line holds (`row`, a row of the JSON list)."""
+    content = dict(response.get("content", {}))
+    content[JSONLinesRenderer.media_type] = {"schema": {"allOf": [row], "description": JSONL_DESCRIPTION}}
+    content[CSVRenderer.media_type] = {"schema": {"type": "string", "description": csv_description(columns)}}
+    return {**response, "content": content}
+
+
+JSONL_DESCRIPTION = (
+    'JSON Lines: one object per line, each the row the JSON list holds; a final `{"error": "…"}` line if the '
+    "export failed midway."
+)
+
+
+def csv_description(columns: list[Column]) -> str:
+    header = ",".join(column.name for column in columns)
+    described = "\n".join(f"- `{col.name}`" + (col.description and f": {col.description}") for col in columns)
+    return (
+        "CSV (UTF-8, RFC 4180): a header row, then one row per record; a final row starting `#error` if the export "
+        f"failed midway. Text that a spreadsheet would run as a formula is prefixed with `'`.\n\nHeader: `{header}`"
+        f"\n\n{described}"
+    )
 
 
 def document_record_viewset(

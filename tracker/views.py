@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -18,11 +18,11 @@ from rest_framework import status, viewsets
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer, Serializer
 
+from .answers import RowsAnswerMixin
 from .as_of import AsOfMixin
 from .conditional import ConditionalMixin
 from .exceptions import PROBLEM_CONTENT_TYPE, api_validation_error, body_too_large, problem
 from .inputs import ASCII_DIGITS, reject_null_characters
-from .pagination import PageOrCursorPagination
 from .query_params import KnownQueryParamsMixin
 from .record_history import HistoryMixin
 from .renderers import FastJSONRenderer
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from django.db import models
     from rest_framework.request import Request
 
+    from .fields import FieldSelection
     from .models import TrackedModel
     from .shapes import Shaped
 
@@ -41,6 +42,9 @@ if TYPE_CHECKING:
         """What RecordReads is mixed into, a RecordViewSet; at run time its base is `object`."""
 
         rows_class: type[Rows] | None
+
+        def field_selection(self) -> FieldSelection: ...
+        def selects_fields(self) -> bool: ...
 else:
     ReadingView = object
 from .unavailable import RETRY_AFTER_SECONDS, unavailable_from, unavailable_response
@@ -56,12 +60,20 @@ class RecordReads(ReadingView):
         return self.get_queryset()
 
     def get_rows(self) -> Rows:
+        """The resource's Rows, shaping in a read only the fields it asks for (`fields`, `omit`)."""
         assert self.rows_class is not None, "a RecordViewSet sets rows_class"
-        return self.rows_class(UrlBuilder(self.request, self.request.version or "v1"))
+        rows = self.rows_class(UrlBuilder(self.request, self.request.version or "v1"))
+        return rows.select(self.field_selection()) if self.selects_fields() else rows
 
 
 class RecordViewSet(
-    KnownQueryParamsMixin, ConditionalMixin, HistoryMixin, AsOfMixin, RecordReads, viewsets.ModelViewSet[Any]
+    KnownQueryParamsMixin,
+    ConditionalMixin,
+    HistoryMixin,
+    AsOfMixin,
+    RecordReads,
+    RowsAnswerMixin,
+    viewsets.ModelViewSet[Any],
 ):
     """Reads through the resource's `Rows` (dicts, not model instances); writes through its services.
 
@@ -122,14 +134,13 @@ class RecordViewSet(
         """{field: message} for read-only fields that are written some other way."""
         return {}
 
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        """The filtered, ordered, paginated rows."""
+    def list(  # type: ignore[override]  # an export answers with a streamed response
+        self, request: Request, *args: Any, **kwargs: Any
+    ) -> Response | StreamingHttpResponse:
+        """The filtered, ordered rows: paginated, or all of them streamed as an export."""
         rows = self.get_rows()
         records = self.filter_queryset(self.read_queryset())
-        paginator = self.paginator
-        assert isinstance(paginator, PageOrCursorPagination), "a RecordViewSet pages its lists"
-        page = paginator.paginate_queryset(rows.values(records), request, self, counted=records)
-        return self.get_paginated_response(rows.shape(list(page)))
+        return self.answer_rows(rows.values(records), rows, counted=records)
 
     def represent(self, instance: Any) -> Shaped:
         # By `id`, which names the record on its model and on its history alike (where `pk` is a version's).

@@ -53,14 +53,15 @@ def events_action(read_serializer, write_serializer):
         serializer_class=write_serializer,
         permission_classes=[model_permissions_for(models.StatusEvent)],
         filter_backends=[],
+        shape_serializer_class=read_serializer,
+        shape_rows_class=EventRows,
     )
     def events(self, request, *args, **kwargs):
         record = self.get_object()
         if request.method == "POST":
             return add_event(self, record, write_serializer(data=request.data))
         rows = EventRows(UrlBuilder(request), self.tables)
-        page = self.paginate_queryset(rows.values(timeline(self, record)))
-        return self.get_paginated_response(rows.shape(list(page)))
+        return self.answer_rows(rows.values(timeline(self, record)), rows)
 
     return events
 

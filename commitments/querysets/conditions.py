@@ -36,10 +36,10 @@ class ConditionRows(Rows):
     )
 
     def shape(self, rows: Sequence[Row]) -> list[Shaped]:
-        links = self.links([row["id"] for row in rows])
+        links = super().links("links", lambda: self.condition_links([row["id"] for row in rows]))
         return [self.shape_one(row, links.get(row["id"], [])) for row in rows]
 
-    def links(self, condition_ids: list[int]) -> dict[int, list[Shaped]]:
+    def condition_links(self, condition_ids: list[int]) -> dict[int, list[Shaped]]:
         from ..models import ConditionLink
 
         links = self.table(ConditionLink).filter(condition_id__in=condition_ids).order_by("id")

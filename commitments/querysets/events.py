@@ -55,7 +55,8 @@ class EventRows(Rows):
         return queryset.order_by("date", "created", "id").values(*self.fields)
 
     def shape(self, rows: Sequence[Row]) -> list[Shaped]:
-        evidence = self.evidence([row["id"] for row in rows])
+        wanted = self.wants("sources") or self.wants("statements")
+        evidence = self.evidence([row["id"] for row in rows]) if wanted else {}
         return [self.shape_one(row, *evidence.get(row["id"], ([], []))) for row in rows]
 
     def evidence(self, event_ids: list[int]) -> dict[int, Evidence]:

@@ -39,8 +39,8 @@ class PledgeRows(Rows):
 
     def shape(self, rows: Sequence[Row]) -> list[Shaped]:
         ids = [row["id"] for row in rows]
-        sources = self.sources(ids)
-        conditions = self.conditions(rows)
+        sources = self.links("sources", lambda: self.sources(ids))
+        conditions = self.links("conditions", lambda: self.conditions(rows))
         return [self.shape_one(row, sources.get(row["id"], []), conditions.get(row["id"], [])) for row in rows]
 
     def sources(self, pledge_ids: list[int]) -> dict[int, list[SourceRef | None]]:

@@ -1,7 +1,8 @@
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from countries.querysets import country_ref, group_ref
+from tracker.columns import item_identifier
 from tracker.rows import Rows, group_by
 from tracker.shapes import Row, Shaped
 
@@ -43,11 +44,14 @@ class StatementRows(Rows):
 
     def shape(self, rows: Sequence[Row]) -> list[Shaped]:
         ids = [row["id"] for row in rows]
+        readers: dict[str, Callable[[list[int]], dict[int, list[Any]]]] = {
+            "speakers": self.speakers,
+            "according_to": self.according_to,
+            "targets": self.targets,
+            "sources": self.sources,
+        }
         links: dict[str, dict[int, list[Any]]] = {
-            "speakers": self.speakers(ids),
-            "according_to": self.according_to(ids),
-            "targets": self.targets(ids),
-            "sources": self.sources(ids),
+            name: read(ids) if self.wants(name) else {} for name, read in readers.items()
         }
         return [
             self.shape_one(row, **{name: grouped.get(row["id"], []) for name, grouped in links.items()}) for row in rows
@@ -127,6 +131,18 @@ class StatementRows(Rows):
             "initiative": slug_ref(self.urls, "initiative", row["initiative__slug"], row["initiative__name"]),
             "stance": row["stance"] or None,
         }
+
+    def item_key(self, field: str, item: Any) -> str:
+        """A target as `type:key`, with `:stance` when it has one (`country:FRA:supports`, `pledge:idn-isf`)."""
+        if field != "targets":
+            return super().item_key(field, item)
+        return ":".join(filter(None, [item["type"], item_identifier(item), item["stance"]]))
+
+    @classmethod
+    def item_key_description(cls, field: str, child: Any) -> str:
+        if field != "targets":
+            return super().item_key_description(field, child)
+        return "Each target as `type:key`, with `:stance` when it has one (`country:FRA:supports`), joined by `|`."
 
     def shape_one(
         self,

@@ -167,6 +167,8 @@ API_EXACT_COUNT_LIMIT = int(os.environ.get("API_EXACT_COUNT_LIMIT", "1000"))
 # Pages by number reach this many results deep; beyond, a 400 points to the cursor, which walks on at the same cost.
 API_PAGE_DEPTH = int(os.environ.get("API_PAGE_DEPTH", "10000"))
 API_MAX_LIST_ITEMS = int(os.environ.get("API_MAX_LIST_ITEMS", "100"))
+# An export (`format=csv|jsonl`) reads and shapes its rows this many at a time (tracker/exports.py).
+API_EXPORT_BATCH_SIZE = int(os.environ.get("API_EXPORT_BATCH_SIZE", "500"))
 API_MAX_SEARCH_TERMS = int(os.environ.get("API_MAX_SEARCH_TERMS", "10"))
 API_MAX_SEARCH_TERM_LENGTH = int(os.environ.get("API_MAX_SEARCH_TERM_LENGTH", "200"))
 API_MAX_URI_LENGTH = int(os.environ.get("API_MAX_URI_LENGTH", "4096"))
@@ -201,6 +203,8 @@ REST_FRAMEWORK = {
         "tracker.filters.TrackerSearchFilter",
         "tracker.filters.TrackerOrderingFilter",
     ],
+    # An unknown `format` is a 400 naming it, rather than DRF's 404.
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "tracker.renderers.TrackerContentNegotiation",
     "DEFAULT_RENDERER_CLASSES": [
         "tracker.renderers.FastJSONRenderer",
         "tracker.renderers.TrackerBrowsableAPIRenderer",
