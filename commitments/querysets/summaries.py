@@ -1,0 +1,249 @@
+"""Summaries of pledges and statements: counts, and the sums of pledge quantities per unit, by one or two dimensions,
+computed by the database (tracker.summaries). Each group is a flat dict (its keys as columns of their own), ready
+for JSON and CSV alike."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.apps import apps
+from django.db.models import Case, CharField, Expression, F, QuerySet, Value, When
+from django.db.models.functions import Coalesce, NullIf, TruncMonth
+
+from tracker.dates import DatePrecision
+from tracker.rows import VALID_STATUS, Tables
+from tracker.summaries import BASE, Aggregate, Dimension, Link, compiled, summarize
+
+from ..choices import PartyType, QuantityQualifier
+from .events import StatusTimeline
+
+PLEDGE_TIMELINE = StatusTimeline("pledge")
+
+PLEDGE_DIMENSIONS = {
+    dimension.name: dimension
+    for dimension in (
+        Dimension("country", ("country", "country_name")),
+        Dimension("country_group", ("country_group", "country_group_name"), link="country_groups"),
+        Dimension("organization", ("organization", "organization_name")),
+        Dimension("party", ("party", "party_type", "party_name")),
+        Dimension("initiative", ("initiative", "initiative_name")),
+        Dimension("status", ("status",)),
+        Dimension("kind", ("kind",)),
+        Dimension("condition", ("condition", "condition_name"), link="conditions"),
+        Dimension("unit", ("unit",)),
+    )
+}
+STATEMENT_DIMENSIONS = {
+    dimension.name: dimension
+    for dimension in (
+        Dimension("stance", ("stance",), link="targets"),
+        Dimension("target", ("target", "target_type", "target_name"), link="targets"),
+        Dimension("speaker", ("speaker", "speaker_type", "speaker_name"), link="speakers"),
+        Dimension("kind", ("kind",)),
+        Dimension("month", ("month",)),
+    )
+}
+# Statements dated to the day or the month have a month; a week may straddle two, a year spans twelve.
+MONTH_PRECISIONS = (DatePrecision.DAY, DatePrecision.MONTH)
+TARGET_RECORDS = ("pledge", "condition", "initiative")
+
+
+TEXT = CharField()
+
+
+def text(*expressions: Any) -> Coalesce:
+    """The first of `expressions` that is not null, as text."""
+    return Coalesce(*expressions, output_field=TEXT)
+
+
+def model(name: str, app: str = "commitments") -> Any:
+    return apps.get_model(app, name)
+
+
+def counted_where(condition: str) -> str:
+    return f"SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)"
+
+
+QUALIFIER = f'{BASE}."quantity_qualifier"'
+PLEDGE_AGGREGATES = (
+    Aggregate("count", "COUNT(*)"),
+    Aggregate("unspecified_count", counted_where(f"{QUALIFIER} = %s"), (QuantityQualifier.UNSPECIFIED.value,)),
+    # An "up to" pledge has no low bound: it adds nothing to the low sum (its low bound is 0).
+    Aggregate(
+        "quantity_low",
+        f'SUM(CASE WHEN {QUALIFIER} <> %s THEN COALESCE({BASE}."quantity_low", 0) END)',
+        (QuantityQualifier.UNSPECIFIED.value,),
+    ),
+    Aggregate("quantity_high", f'SUM({BASE}."quantity_high")'),
+    Aggregate("open_count", counted_where(f"{QUALIFIER} = %s"), (QuantityQualifier.AT_LEAST.value,)),
+)
+STATEMENT_AGGREGATES = (Aggregate("count", "COUNT(*)"),)
+
+
+def party_columns(prefix: str, name: str) -> dict[str, Expression]:
+    """`dim_<name>` (ISO3 or slug), `dim_<name>_type` and `dim_<name>_name` of the party at `prefix`."""
+    kinds = (("country", "iso3", PartyType.COUNTRY), ("country_group", "slug", PartyType.COUNTRY_GROUP))
+    kinds += (("organization", "slug", PartyType.ORGANIZATION),)
+    return {
+        f"dim_{name}": text(*(F(f"{prefix}__{field}__{key}") for field, key, _type in kinds)),
+        f"dim_{name}_type": Case(
+            *(When(**{f"{prefix}__{field}__isnull": False}, then=Value(type_.value)) for field, _key, type_ in kinds),
+            output_field=TEXT,
+        ),
+        f"dim_{name}_name": text(*(F(f"{prefix}__{field}__name") for field, _key, _type in kinds)),
+    }
+
+
+class PledgeSummary:
+    """Pledges by up to two dimensions and, always, by unit: each group's count, how many of them have an
+    unspecified quantity, and the sums of the bounds of the others (never across units)."""
+
+    dimensions = PLEDGE_DIMENSIONS
+
+    def __init__(self, tables: Tables, valid_at: datetime.date | None = None) -> None:
+        self.tables = tables
+        self.status = VALID_STATUS if valid_at is not None else "status"
+
+    def groups(self, pledges: QuerySet[Any], group_by: list[Dimension]) -> list[dict[str, Any]]:
+        dimensions = group_by if self.dimensions["unit"] in group_by else [*group_by, self.dimensions["unit"]]
+        base = pledges.values("id", "initiative_id", "party_id", *QUANTITY_FIELDS, **self.base_columns(dimensions))
+        links = {"conditions": self.condition_pairs, "country_groups": self.country_group_pairs}
+        return [quantities(group) for group in summarize(base, dimensions, PLEDGE_AGGREGATES, links)]
+
+    def base_columns(self, dimensions: list[Dimension]) -> dict[str, Expression]:
+        columns: dict[str, Expression] = {"dim_unit": F("quantity_unit")}
+        names = {dimension.name for dimension in dimensions}
+        for name in {"country", "organization", "initiative"} & names:
+            field = "initiative" if name == "initiative" else f"party__{name}"
+            key = {"country": "iso3"}.get(name, "slug")
+            columns |= {f"dim_{name}": F(f"{field}__{key}"), f"dim_{name}_name": F(f"{field}__name")}
+        if "party" in names:
+            columns |= party_columns("party", "party")
+        if "status" in names:
+            columns["dim_status"] = F(self.status)
+        if "kind" in names:
+            columns["dim_kind"] = F("kind")
+        if "country_group" in names:
+            columns |= {"via_country": F("party__country_id"), "via_group": F("party__country_group_id")}
+        return columns
+
+    def condition_pairs(self) -> tuple[str, list[Any]]:
+        return condition_pairs(self.tables)
+
+    def country_group_pairs(self) -> tuple[str, list[Any]]:
+        """Each pledge with the group that made it, or with each group its country is a member of."""
+        groups, group_params = compiled(self.tables.of(model("CountryGroup", "countries")).values("id", "slug", "name"))
+        members, member_params = compiled(
+            self.tables.of(model("CountryGroupMembership", "countries")).values("country_id", "group_id")
+        )
+        picked = f'{BASE}.id AS owner, g.slug AS "dim_country_group", g.name AS "dim_country_group_name"'
+        sql = (
+            f"SELECT {picked} FROM {BASE} JOIN ({groups}) AS g ON g.id = {BASE}.via_group UNION ALL "
+            f"SELECT {picked} FROM {BASE} JOIN ({members}) AS m ON m.country_id = {BASE}.via_country "
+            f"JOIN ({groups}) AS g ON g.id = m.group_id"
+        )
+        return sql, group_params + member_params + group_params
+
+
+QUANTITY_FIELDS = ("quantity_qualifier", "quantity_low", "quantity_high")
+
+
+def condition_pairs(tables: Tables, condition_ids: list[int] | None = None) -> tuple[str, list[Any]]:
+    """Each pledge of `base` with each condition that holds it up: directly, through its initiative, or through
+    its party's participation in the initiative (only `condition_ids`, when given)."""
+    links = tables.of(model("ConditionLink"))
+    if condition_ids is not None:
+        links = links.filter(condition_id__in=condition_ids)
+    columns = {"l_condition": F("condition_id"), "l_pledge": F("pledge_id"), "l_initiative": F("initiative_id")}
+    links_sql, link_params = compiled(links.values(**columns, l_party=F("party_id")))
+    conditions, condition_params = compiled(tables.of(model("Condition")).values("id", "slug", "name"))
+    holds_up = (
+        f"l.l_pledge = {BASE}.id OR (l.l_pledge IS NULL AND l.l_initiative = {BASE}.initiative_id "
+        f"AND (l.l_party IS NULL OR l.l_party = {BASE}.party_id))"
+    )
+    sql = (
+        f'SELECT {BASE}.id AS owner, c.slug AS "dim_condition", c.name AS "dim_condition_name" '
+        f"FROM {BASE} JOIN ({links_sql}) AS l ON ({holds_up}) JOIN ({conditions}) AS c ON c.id = l.l_condition"
+    )
+    return sql, link_params + condition_params
+
+
+def quantities(group: dict[str, Any]) -> dict[str, Any]:
+    """A group with its sums as integers, and its high sum open (null, `quantity_high_open`) when an "at least"
+    pledge is in it."""
+    open_count = int(group.pop("open_count") or 0)
+    low, high = group["quantity_low"], group["quantity_high"]
+    return {
+        **group,
+        "count": int(group["count"]),
+        "unspecified_count": int(group["unspecified_count"] or 0),
+        "quantity_low": None if low is None else int(low),
+        "quantity_high": None if high is None or open_count else int(high),
+        "quantity_high_open": bool(open_count),
+    }
+
+
+class StatementSummary:
+    """Statements by up to two dimensions: each group's count. A statement counts once in each group it belongs
+    to: in each stance and target it has, and with each of its speakers."""
+
+    dimensions = STATEMENT_DIMENSIONS
+
+    def __init__(self, tables: Tables, valid_at: datetime.date | None = None) -> None:
+        self.tables = tables
+
+    def groups(self, statements: QuerySet[Any], group_by: list[Dimension]) -> list[dict[str, Any]]:
+        month = Case(When(date_precision__in=MONTH_PRECISIONS, then=TruncMonth("date")), default=None)
+        base = statements.values("id", dim_kind=F("kind"), dim_month=month)
+        links: dict[str, Link] = {"targets": self.targets, "speakers": self.speakers}
+        groups = summarize(base, group_by, STATEMENT_AGGREGATES, links)
+        return [{**group, **months(group)} for group in groups]
+
+    def targets(self) -> tuple[str, list[Any]]:
+        """Each statement's targets, each with the statement's stance on it (null for none given)."""
+        party = party_columns("party", "target")
+        columns = {
+            "dim_stance": NullIf("stance", Value("")),
+            "dim_target": text(party["dim_target"], "pledge__key", "condition__slug", "initiative__slug"),
+            "dim_target_type": text(
+                party["dim_target_type"],
+                Case(*(When(**{f"{field}__isnull": False}, then=Value(field)) for field in TARGET_RECORDS)),
+            ),
+            "dim_target_name": text(party["dim_target_name"], "pledge__key", "condition__name", "initiative__name"),
+        }
+        return compiled(self.tables.of(model("StatementTarget")).values(owner=F("statement_id"), **columns))
+
+    def speakers(self) -> tuple[str, list[Any]]:
+        columns = {
+            "dim_speaker": text("person__slug", "organization__slug"),
+            "dim_speaker_type": Case(When(person__isnull=False, then=Value("person")), default=Value("organization")),
+            "dim_speaker_name": text(
+                NullIf("person__name", Value("")), NullIf("person__description", Value("")), "organization__name"
+            ),
+        }
+        return compiled(self.tables.of(model("StatementSpeaker")).values(owner=F("statement_id"), **columns))
+
+
+def months(group: dict[str, Any]) -> dict[str, Any]:
+    """The month as `YYYY-MM` (the database gives a date, or its text)."""
+    if "month" not in group:
+        return {}
+    month = group["month"]
+    return {"month": None if month is None else str(month)[:7]}
+
+
+def pledges_by_status(tables: Tables, condition_ids: list[int], valid_at: datetime.date | None = None) -> Any:
+    """{condition slug: {status: count}} of the pledges each condition holds up, in one query."""
+    pledges = tables.of(model("Pledge")).held_up_by(condition_ids, tables)
+    status = "status"
+    if valid_at is not None:
+        pledges, status = PLEDGE_TIMELINE.valid_at(pledges, valid_at, tables), VALID_STATUS
+    base = pledges.values("id", "initiative_id", "party_id", dim_status=F(status))
+    by_condition = [Dimension("condition", ("condition",), link="conditions"), Dimension("status", ("status",))]
+    links: dict[str, Link] = {"conditions": lambda: condition_pairs(tables, condition_ids)}
+    counts: dict[str, dict[str, int]] = {}
+    for group in summarize(base, by_condition, STATEMENT_AGGREGATES, links):
+        counts.setdefault(group["condition"], {})[group["status"] or "none"] = int(group["count"])
+    return counts
+
