@@ -56,13 +56,13 @@ def compiled(queryset: QuerySet[Any]) -> tuple[str, list[Any]]:
 
 def parse_group_by(raw: str | None, dimensions: dict[str, Dimension], most: int = 2) -> list[Dimension]:
     """The dimensions `group_by` names (none to `most`, comma-separated, no repeats); otherwise a 400."""
-    names = [name.strip() for name in (raw or "").split(",") if name.strip()]
-    unknown = [name for name in names if name not in dimensions]
+    names = [name.strip() for name in raw.split(",")] if raw and raw.strip() else []
+    unknown = [name for name in names if name and name not in dimensions]
     accepted = ", ".join(dimensions)
     if unknown:
         message = _("Unknown: %(names)s. Group by one or two of: %(accepted)s.")
         raise ValidationError({"group_by": [message % {"names": ", ".join(unknown), "accepted": accepted}]})
-    if not len(set(names)) == len(names) <= most:
+    if "" in names or not len(set(names)) == len(names) <= most:
         message = _("Group by at most two different names of: %(accepted)s.")
         raise ValidationError({"group_by": [message % {"accepted": accepted}]})
     return [dimensions[name] for name in names]
