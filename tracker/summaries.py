@@ -55,17 +55,25 @@ def compiled(queryset: QuerySet[Any]) -> tuple[str, list[Any]]:
 
 
 def parse_group_by(raw: str | None, dimensions: dict[str, Dimension], most: int = 2) -> list[Dimension]:
-    """The dimensions `group_by` names (none to `most`, comma-separated, no repeats); otherwise a 400."""
-    names = [name.strip() for name in raw.split(",")] if raw and raw.strip() else []
+    """The dimensions `group_by` names (none to `most`, comma-separated); an unknown or empty name, or more than
+    `most`, is a 400."""
+    # A name given twice is the same grouping.
+    names = list(dict.fromkeys(name.strip() for name in raw.split(","))) if raw and raw.strip() else []
     unknown = [name for name in names if name and name not in dimensions]
     accepted = ", ".join(dimensions)
     if unknown:
         message = _("Unknown: %(names)s. Group by one or two of: %(accepted)s.")
         raise ValidationError({"group_by": [message % {"names": ", ".join(unknown), "accepted": accepted}]})
-    if "" in names or not len(set(names)) == len(names) <= most:
-        message = _("Group by at most two different names of: %(accepted)s.")
+    if "" in names or len(names) > most:
+        message = _("Group by at most two of: %(accepted)s, comma-separated.")
         raise ValidationError({"group_by": [message % {"accepted": accepted}]})
     return [dimensions[name] for name in names]
+
+
+def group_by_pattern(dimensions: dict[str, Dimension], most: int = 2) -> str:
+    """The pattern of a `group_by` value, for the schema."""
+    name = f"({'|'.join(dimensions)})"
+    return f"^({name}(,{name}){{0,{most - 1}}})?$"
 
 
 def summarize(
@@ -92,7 +100,9 @@ def summarize(
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def joined_links(dimensions: Sequence[Dimension], links: dict[str, Link]) -> tuple[list[str], list[Any], dict[str, str]]:
+def joined_links(
+    dimensions: Sequence[Dimension], links: dict[str, Link]
+) -> tuple[list[str], list[Any], dict[str, str]]:
     """The LEFT JOINs of the links the dimensions read (each once, with the columns asked of it), their
     parameters, and {dimension: the table alias its columns are read from}."""
     columns: dict[str, list[str]] = {}
@@ -104,7 +114,8 @@ def joined_links(dimensions: Sequence[Dimension], links: dict[str, Link]) -> tup
         sql, link_params = links[link]()
         alias = f"link_{index}"
         picked = ", ".join(quoted(column) for column in ["owner", *(f"dim_{column}" for column in link_columns)])
-        joins.append(f"LEFT JOIN (SELECT DISTINCT {picked} FROM ({sql}) AS pairs) AS {alias} ON {alias}.owner = {BASE}.id")
+        pairs = f"SELECT DISTINCT {picked} FROM ({sql}) AS pairs"
+        joins.append(f"LEFT JOIN ({pairs}) AS {alias} ON {alias}.owner = {BASE}.id")
         params += link_params
     aliases = {name: f"link_{list(columns).index(name)}" for name in columns}
     return joins, params, {d.name: aliases[d.link] if d.link else BASE for d in dimensions}

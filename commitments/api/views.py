@@ -12,7 +12,7 @@ from tracker.filters import StrictFilterBackend, TrackerSearchFilter
 from tracker.permissions import model_permissions_for
 from tracker.rows import UrlBuilder
 from tracker.schema import document_record_viewset
-from tracker.summaries import parse_group_by
+from tracker.summaries import group_by_pattern, parse_group_by
 from tracker.views import RecordViewSet
 
 from .. import filters, models, services
@@ -76,7 +76,7 @@ def summary_action(summary_class, group_serializer, noun, about):
         "group_by",
         OpenApiTypes.STR,
         description=f"None, one or two of {dimensions}, comma-separated. {about}",
-        pattern=rf"^[a-z_]+(,[a-z_]+)?$",
+        pattern=group_by_pattern(summary_class.dimensions),
     )
 
     @extend_schema(

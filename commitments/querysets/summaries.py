@@ -5,7 +5,7 @@ for JSON and CSV alike."""
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, TypeAlias
 
 from django.apps import apps
 from django.db.models import Case, CharField, Expression, F, QuerySet, Value, When
@@ -19,6 +19,8 @@ from ..choices import PartyType, QuantityQualifier
 from .events import StatusTimeline
 
 PLEDGE_TIMELINE = StatusTimeline("pledge")
+# What a base column is read from: a field, or an expression over fields.
+Column: TypeAlias = "Expression | F"
 
 PLEDGE_DIMENSIONS = {
     dimension.name: dimension
@@ -81,10 +83,13 @@ PLEDGE_AGGREGATES = (
 STATEMENT_AGGREGATES = (Aggregate("count", "COUNT(*)"),)
 
 
-def party_columns(prefix: str, name: str) -> dict[str, Expression]:
+def party_columns(prefix: str, name: str) -> dict[str, Column]:
     """`dim_<name>` (ISO3 or slug), `dim_<name>_type` and `dim_<name>_name` of the party at `prefix`."""
-    kinds = (("country", "iso3", PartyType.COUNTRY), ("country_group", "slug", PartyType.COUNTRY_GROUP))
-    kinds += (("organization", "slug", PartyType.ORGANIZATION),)
+    kinds = (
+        ("country", "iso3", PartyType.COUNTRY),
+        ("country_group", "slug", PartyType.COUNTRY_GROUP),
+        ("organization", "slug", PartyType.ORGANIZATION),
+    )
     return {
         f"dim_{name}": text(*(F(f"{prefix}__{field}__{key}") for field, key, _type in kinds)),
         f"dim_{name}_type": Case(
@@ -111,8 +116,8 @@ class PledgeSummary:
         links = {"conditions": self.condition_pairs, "country_groups": self.country_group_pairs}
         return [quantities(group) for group in summarize(base, dimensions, PLEDGE_AGGREGATES, links)]
 
-    def base_columns(self, dimensions: list[Dimension]) -> dict[str, Expression]:
-        columns: dict[str, Expression] = {"dim_unit": F("quantity_unit")}
+    def base_columns(self, dimensions: list[Dimension]) -> dict[str, Column]:
+        columns: dict[str, Column] = {"dim_unit": F("quantity_unit")}
         names = {dimension.name for dimension in dimensions}
         for name in {"country", "organization", "initiative"} & names:
             field = "initiative" if name == "initiative" else f"party__{name}"
@@ -235,7 +240,8 @@ def months(group: dict[str, Any]) -> dict[str, Any]:
 
 def pledges_by_status(tables: Tables, condition_ids: list[int], valid_at: datetime.date | None = None) -> Any:
     """{condition slug: {status: count}} of the pledges each condition holds up, in one query."""
-    pledges = tables.of(model("Pledge")).held_up_by(condition_ids, tables)
+    pledges: Any = tables.of(model("Pledge"))
+    pledges = pledges.held_up_by(condition_ids, tables)
     status = "status"
     if valid_at is not None:
         pledges, status = PLEDGE_TIMELINE.valid_at(pledges, valid_at, tables), VALID_STATUS
@@ -246,4 +252,3 @@ def pledges_by_status(tables: Tables, condition_ids: list[int], valid_at: dateti
     for group in summarize(base, by_condition, STATEMENT_AGGREGATES, links):
         counts.setdefault(group["condition"], {})[group["status"] or "none"] = int(group["count"])
     return counts
-
