@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import connection
 from django.db.models import QuerySet
@@ -40,9 +40,18 @@ class Aggregate:
     params: tuple[Any, ...] = ()
 
 
-# A link: SQL (with its parameters) whose rows have the column `owner` (a base id) and the columns of its
-# dimensions; it may read the common table `base`.
-Link = Callable[[], tuple[str, list[Any]]]
+class Pairs(NamedTuple):
+    """SQL (with its parameters) whose rows have the column `owner` (a base id) and the columns of a link's
+    dimensions; it may read the common table `base`. `unique` when no row repeats, so that no DISTINCT is needed
+    (which, over millions of pairs, costs more than the rest)."""
+
+    sql: str
+    params: list[Any]
+    unique: bool = False
+
+
+# A link: what builds its pairs.
+Link = Callable[[], Pairs]
 
 
 def quoted(name: str) -> str:
@@ -50,7 +59,8 @@ def quoted(name: str) -> str:
 
 
 def compiled(queryset: QuerySet[Any]) -> tuple[str, list[Any]]:
-    sql, params = queryset.query.sql_with_params()
+    """The SQL of `queryset`, unordered, and its parameters."""
+    sql, params = queryset.order_by().query.sql_with_params()
     return sql, list(params)
 
 
@@ -84,7 +94,7 @@ def summarize(
 ) -> list[dict[str, Any]]:
     """The groups of `base` (a `values()` queryset with an `id` column) by `dimensions`, each a dict of the
     dimensions' columns and the aggregates; ordered by `count` (an aggregate), most first, then by the keys."""
-    base_sql, params = compiled(base.order_by())
+    base_sql, params = compiled(base)
     joins, join_params, sources = joined_links(dimensions, links)
     columns = {column: f"{sources[d.name]}.{quoted(f'dim_{column}')}" for d in dimensions for column in d.columns}
     keys = [columns[dimension.columns[0]] for dimension in dimensions]
@@ -111,11 +121,13 @@ def joined_links(
             columns.setdefault(dimension.link, []).extend(dimension.columns)
     joins, params = [], []
     for index, (link, link_columns) in enumerate(columns.items()):
-        sql, link_params = links[link]()
+        pairs = links[link]()
         alias = f"link_{index}"
         picked = ", ".join(quoted(column) for column in ["owner", *(f"dim_{column}" for column in link_columns)])
-        pairs = f"SELECT DISTINCT {picked} FROM ({sql}) AS pairs"
-        joins.append(f"LEFT JOIN ({pairs}) AS {alias} ON {alias}.owner = {BASE}.id")
-        params += link_params
+        distinct = "" if pairs.unique else "DISTINCT "
+        joins.append(
+            f"LEFT JOIN (SELECT {distinct}{picked} FROM ({pairs.sql}) AS pairs) AS {alias} ON {alias}.owner = {BASE}.id"
+        )
+        params += pairs.params
     aliases = {name: f"link_{list(columns).index(name)}" for name in columns}
     return joins, params, {d.name: aliases[d.link] if d.link else BASE for d in dimensions}

@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce, NullIf, TruncMonth
 
 from tracker.dates import DatePrecision
 from tracker.rows import VALID_STATUS, Tables
-from tracker.summaries import BASE, Aggregate, Dimension, Link, compiled, summarize
+from tracker.summaries import BASE, Aggregate, Dimension, Link, Pairs, compiled, summarize
 
 from ..choices import PartyType, QuantityQualifier
 from .events import StatusTimeline
@@ -100,6 +100,23 @@ def party_columns(prefix: str, name: str) -> dict[str, Column]:
     }
 
 
+QUANTITY_FIELDS = ("quantity_qualifier", "quantity_low", "quantity_high")
+# {dimension: {base column: the pledge's field}}, but for `party` (party_columns) and `status` (today's, or the
+# status on the `valid_at` date); `conditions` joins on the pledge's own columns.
+PLEDGE_FIELDS = {
+    "country": {"dim_country": "party__country__iso3", "dim_country_name": "party__country__name"},
+    "country_group": {"via_country": "party__country_id", "via_group": "party__country_group_id"},
+    "organization": {
+        "dim_organization": "party__organization__slug",
+        "dim_organization_name": "party__organization__name",
+    },
+    "initiative": {"dim_initiative": "initiative__slug", "dim_initiative_name": "initiative__name"},
+    "kind": {"dim_kind": "kind"},
+    "unit": {"dim_unit": "quantity_unit"},
+    "condition": {},
+}
+
+
 class PledgeSummary:
     """Pledges by up to two dimensions and, always, by unit: each group's count, how many of them have an
     unspecified quantity, and the sums of the bounds of the others (never across units)."""
@@ -117,26 +134,20 @@ class PledgeSummary:
         return [quantities(group) for group in summarize(base, dimensions, PLEDGE_AGGREGATES, links)]
 
     def base_columns(self, dimensions: list[Dimension]) -> dict[str, Column]:
-        columns: dict[str, Column] = {"dim_unit": F("quantity_unit")}
-        names = {dimension.name for dimension in dimensions}
-        for name in {"country", "organization", "initiative"} & names:
-            field = "initiative" if name == "initiative" else f"party__{name}"
-            key = {"country": "iso3"}.get(name, "slug")
-            columns |= {f"dim_{name}": F(f"{field}__{key}"), f"dim_{name}_name": F(f"{field}__name")}
-        if "party" in names:
-            columns |= party_columns("party", "party")
-        if "status" in names:
-            columns["dim_status"] = F(self.status)
-        if "kind" in names:
-            columns["dim_kind"] = F("kind")
-        if "country_group" in names:
-            columns |= {"via_country": F("party__country_id"), "via_group": F("party__country_group_id")}
+        """The columns of `base` that the dimensions read (a link reads the ids it joins on)."""
+        columns: dict[str, Column] = {}
+        for dimension in dimensions:
+            if dimension.name == "party":
+                columns |= party_columns("party", "party")
+            else:
+                fields = PLEDGE_FIELDS.get(dimension.name, {"dim_status": self.status})
+                columns |= {alias: F(field) for alias, field in fields.items()}
         return columns
 
-    def condition_pairs(self) -> tuple[str, list[Any]]:
+    def condition_pairs(self) -> Pairs:
         return condition_pairs(self.tables)
 
-    def country_group_pairs(self) -> tuple[str, list[Any]]:
+    def country_group_pairs(self) -> Pairs:
         """Each pledge with the group that made it, or with each group its country is a member of."""
         groups, group_params = compiled(self.tables.of(model("CountryGroup", "countries")).values("id", "slug", "name"))
         members, member_params = compiled(
@@ -148,30 +159,53 @@ class PledgeSummary:
             f"SELECT {picked} FROM {BASE} JOIN ({members}) AS m ON m.country_id = {BASE}.via_country "
             f"JOIN ({groups}) AS g ON g.id = m.group_id"
         )
-        return sql, group_params + member_params + group_params
+        return Pairs(sql, group_params + member_params + group_params)
 
 
-QUANTITY_FIELDS = ("quantity_qualifier", "quantity_low", "quantity_high")
+def condition_pairs(tables: Tables, condition_ids: list[int] | None = None) -> Pairs:
+    """Each pledge of `base` with each condition that holds it up, once: through its initiative, through its
+    party's participation in the initiative, or directly (only `condition_ids`, when given).
 
-
-def condition_pairs(tables: Tables, condition_ids: list[int] | None = None) -> tuple[str, list[Any]]:
-    """Each pledge of `base` with each condition that holds it up: directly, through its initiative, or through
-    its party's participation in the initiative (only `condition_ids`, when given)."""
+    An initiative's pledges can be many and the conditions on it too, so that the pairs run to millions. Each way
+    is a join on equal columns, and the ways are kept apart (a participation the condition does not already hold
+    up as a whole; a pledge it holds up neither way), so that no pair repeats and none needs a DISTINCT."""
     links = tables.of(model("ConditionLink"))
     if condition_ids is not None:
         links = links.filter(condition_id__in=condition_ids)
     columns = {"l_condition": F("condition_id"), "l_pledge": F("pledge_id"), "l_initiative": F("initiative_id")}
-    links_sql, link_params = compiled(links.values(**columns, l_party=F("party_id")))
-    conditions, condition_params = compiled(tables.of(model("Condition")).values("id", "slug", "name"))
-    holds_up = (
-        f"l.l_pledge = {BASE}.id OR (l.l_pledge IS NULL AND l.l_initiative = {BASE}.initiative_id "
-        f"AND (l.l_party IS NULL OR l.l_party = {BASE}.party_id))"
+    links_sql, lp = compiled(links.values(**columns, l_party=F("party_id")))
+    conditions, cp = compiled(tables.of(model("Condition")).values("id", "slug", "name"))
+    of_links = f"FROM ({links_sql}) AS l WHERE l.l_pledge IS"
+    whole = f"SELECT DISTINCT l.l_condition, l.l_initiative {of_links} NULL AND l.l_party IS NULL"
+
+    def held_whole(condition: str, initiative: str) -> str:
+        pair = f"w.l_condition = {condition} AND w.l_initiative = {initiative}"
+        return f"EXISTS (SELECT 1 FROM ({whole}) AS w WHERE {pair})"
+
+    participation = (
+        f"SELECT DISTINCT l.l_condition, l.l_initiative, l.l_party {of_links} NULL AND l.l_party IS NOT NULL "
+        f"AND NOT {held_whole('l.l_condition', 'l.l_initiative')}"
     )
-    sql = (
-        f'SELECT {BASE}.id AS owner, c.slug AS "dim_condition", c.name AS "dim_condition_name" '
-        f"FROM {BASE} JOIN ({links_sql}) AS l ON ({holds_up}) JOIN ({conditions}) AS c ON c.id = l.l_condition"
+    held_participation = (
+        f"EXISTS (SELECT 1 FROM ({participation}) AS p WHERE p.l_condition = d.l_condition "
+        f"AND p.l_initiative = {BASE}.initiative_id AND p.l_party = {BASE}.party_id)"
     )
-    return sql, link_params + condition_params
+    direct = f"SELECT DISTINCT l.l_condition, l.l_pledge {of_links} NOT NULL"
+    on_initiative = f"l_initiative = {BASE}.initiative_id"
+    ways = [
+        (f"({whole}) AS x ON x.{on_initiative}", lp),
+        (f"({participation}) AS x ON x.{on_initiative} AND x.l_party = {BASE}.party_id", lp * 2),
+        (f"({direct}) AS x ON x.l_pledge = {BASE}.id", lp),
+    ]
+    picked = f'{BASE}.id AS owner, c.slug AS "dim_condition", c.name AS "dim_condition_name"'
+    selects = [
+        f"SELECT {picked} FROM {BASE} JOIN {join} JOIN ({conditions}) AS c ON c.id = x.l_condition"
+        for join, _params in ways
+    ]
+    not_held = f" WHERE NOT {held_whole('x.l_condition', f'{BASE}.initiative_id')} AND NOT {held_participation}"
+    selects[-1] += not_held.replace("d.l_condition", "x.l_condition")
+    params = [*ways[0][1], *cp, *ways[1][1], *cp, *ways[2][1], *cp, *lp, *lp * 2]
+    return Pairs(" UNION ALL ".join(selects), params, unique=True)
 
 
 def quantities(group: dict[str, Any]) -> dict[str, Any]:
@@ -205,7 +239,7 @@ class StatementSummary:
         groups = summarize(base, group_by, STATEMENT_AGGREGATES, links)
         return [{**group, **months(group)} for group in groups]
 
-    def targets(self) -> tuple[str, list[Any]]:
+    def targets(self) -> Pairs:
         """Each statement's targets, each with the statement's stance on it (null for none given)."""
         party = party_columns("party", "target")
         columns = {
@@ -217,9 +251,9 @@ class StatementSummary:
             ),
             "dim_target_name": text(party["dim_target_name"], "pledge__key", "condition__name", "initiative__name"),
         }
-        return compiled(self.tables.of(model("StatementTarget")).values(owner=F("statement_id"), **columns))
+        return Pairs(*compiled(self.tables.of(model("StatementTarget")).values(owner=F("statement_id"), **columns)))
 
-    def speakers(self) -> tuple[str, list[Any]]:
+    def speakers(self) -> Pairs:
         columns = {
             "dim_speaker": text("person__slug", "organization__slug"),
             "dim_speaker_type": Case(When(person__isnull=False, then=Value("person")), default=Value("organization")),
@@ -227,7 +261,7 @@ class StatementSummary:
                 NullIf("person__name", Value("")), NullIf("person__description", Value("")), "organization__name"
             ),
         }
-        return compiled(self.tables.of(model("StatementSpeaker")).values(owner=F("statement_id"), **columns))
+        return Pairs(*compiled(self.tables.of(model("StatementSpeaker")).values(owner=F("statement_id"), **columns)))
 
 
 def months(group: dict[str, Any]) -> dict[str, Any]:
