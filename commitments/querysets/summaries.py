@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce, NullIf, TruncMonth
 
 from tracker.dates import DatePrecision
 from tracker.rows import VALID_STATUS, Tables
-from tracker.summaries import BASE, Aggregate, Dimension, Link, Pairs, compiled, summarize
+from tracker.summaries import BASE, Aggregate, Dimension, Link, Pairs, Way, Ways, compiled, summarize
 
 from ..choices import PartyType, QuantityQualifier
 from .events import StatusTimeline
@@ -130,7 +130,7 @@ class PledgeSummary:
     def groups(self, pledges: QuerySet[Any], group_by: list[Dimension]) -> list[dict[str, Any]]:
         dimensions = group_by if self.dimensions["unit"] in group_by else [*group_by, self.dimensions["unit"]]
         base = pledges.values("id", "initiative_id", "party_id", *QUANTITY_FIELDS, **self.base_columns(dimensions))
-        links = {"conditions": self.condition_pairs, "country_groups": self.country_group_pairs}
+        links: dict[str, Link] = {"conditions": self.condition_pairs, "country_groups": self.country_group_pairs}
         return [quantities(group) for group in summarize(base, dimensions, PLEDGE_AGGREGATES, links)]
 
     def base_columns(self, dimensions: list[Dimension]) -> dict[str, Column]:
@@ -144,7 +144,7 @@ class PledgeSummary:
                 columns |= {alias: F(field) for alias, field in fields.items()}
         return columns
 
-    def condition_pairs(self) -> Pairs:
+    def condition_pairs(self) -> Ways:
         return condition_pairs(self.tables)
 
     def country_group_pairs(self) -> Pairs:
@@ -162,13 +162,11 @@ class PledgeSummary:
         return Pairs(sql, group_params + member_params + group_params)
 
 
-def condition_pairs(tables: Tables, condition_ids: list[int] | None = None) -> Pairs:
-    """Each pledge of `base` with each condition that holds it up, once: through its initiative, through its
-    party's participation in the initiative, or directly (only `condition_ids`, when given).
-
-    An initiative's pledges can be many and the conditions on it too, so that the pairs run to millions. Each way
-    is a join on equal columns, and the ways are kept apart (a participation the condition does not already hold
-    up as a whole; a pledge it holds up neither way), so that no pair repeats and none needs a DISTINCT."""
+def condition_pairs(tables: Tables, condition_ids: list[int] | None = None) -> Ways:
+    """Each pledge of `base` with each condition that holds it up, once: through its initiative (on
+    `initiative_id`), through its party's participation in the initiative (on `initiative_id` and `party_id`),
+    or directly (on `id`); only `condition_ids`, when given. The ways are kept apart: a participation the
+    condition does not already hold up as a whole, a pledge it holds up neither way."""
     links = tables.of(model("ConditionLink"))
     if condition_ids is not None:
         links = links.filter(condition_id__in=condition_ids)
@@ -191,21 +189,30 @@ def condition_pairs(tables: Tables, condition_ids: list[int] | None = None) -> P
         f"AND p.l_initiative = {BASE}.initiative_id AND p.l_party = {BASE}.party_id)"
     )
     direct = f"SELECT DISTINCT l.l_condition, l.l_pledge {of_links} NOT NULL"
-    on_initiative = f"l_initiative = {BASE}.initiative_id"
-    ways = [
-        (f"({whole}) AS x ON x.{on_initiative}", lp),
-        (f"({participation}) AS x ON x.{on_initiative} AND x.l_party = {BASE}.party_id", lp * 2),
-        (f"({direct}) AS x ON x.l_pledge = {BASE}.id", lp),
-    ]
-    picked = f'{BASE}.id AS owner, c.slug AS "dim_condition", c.name AS "dim_condition_name"'
-    selects = [
-        f"SELECT {picked} FROM {BASE} JOIN {join} JOIN ({conditions}) AS c ON c.id = x.l_condition"
-        for join, _params in ways
-    ]
-    not_held = f" WHERE NOT {held_whole('x.l_condition', f'{BASE}.initiative_id')} AND NOT {held_participation}"
-    selects[-1] += not_held.replace("d.l_condition", "x.l_condition")
-    params = [*ways[0][1], *cp, *ways[1][1], *cp, *ways[2][1], *cp, *lp, *lp * 2]
-    return Pairs(" UNION ALL ".join(selects), params, unique=True)
+    named = 'c.slug AS "dim_condition", c.name AS "dim_condition_name"'
+    condition = f"JOIN ({conditions}) AS c ON c.id ="
+    return Ways(
+        [
+            Way(
+                ("initiative_id",),
+                f"SELECT w.l_initiative AS initiative_id, {named} FROM ({whole}) AS w {condition} w.l_condition",
+                [*lp, *cp],
+            ),
+            Way(
+                ("initiative_id", "party_id"),
+                f"SELECT p.l_initiative AS initiative_id, p.l_party AS party_id, {named} FROM ({participation}) AS p "
+                f"{condition} p.l_condition",
+                [*lp, *lp, *cp],
+            ),
+            Way(
+                ("id",),
+                f"SELECT {BASE}.id AS id, {named} FROM {BASE} JOIN ({direct}) AS d ON d.l_pledge = {BASE}.id "
+                f"{condition} d.l_condition "
+                f"WHERE NOT {held_whole('d.l_condition', f'{BASE}.initiative_id')} AND NOT {held_participation}",
+                [*lp, *cp, *lp, *lp, *lp],
+            ),
+        ]
+    )
 
 
 def quantities(group: dict[str, Any]) -> dict[str, Any]:
