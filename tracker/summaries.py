@@ -4,7 +4,9 @@ The filtered queryset (today's rows, or as of an instant) becomes the common tab
 summary reads. A dimension is a way to group: its columns come from `base` or, for a dimension a record may have
 several values of (the conditions that hold a pledge up, a statement's targets), from a link: rows that pair
 each base record (`owner`) with those values. Links are joined after `SELECT DISTINCT` of the columns asked for,
-so that a record counts once in each of its groups, and in every group it belongs to.
+so that a record counts once in each of its groups, and in every group it belongs to. A link whose pairs can run
+to millions comes by `Ways` instead: the records are grouped first, then the groups paired, and the partial
+groups summed.
 """
 
 from __future__ import annotations
@@ -111,33 +113,40 @@ def summarize(
     """The groups of `base` (a `values()` queryset with an `id` column) by `dimensions`, each a dict of the
     dimensions' columns and the aggregates; ordered by `count` (an aggregate), most first, then by the keys."""
     base_sql, params = compiled(base)
+    grouped, grouped_params, partial = grouped_rows(dimensions, aggregates, links)
+    names = [quoted(column) for d in dimensions for column in d.columns]
+    order = [
+        f"{quoted('count')} DESC",
+        *(f"{quoted(d.columns[0])} IS NULL, {quoted(d.columns[0])}" for d in dimensions),
+    ]
+    totals = ", ".join([*names, *(f"SUM({quoted(a.name)}) AS {quoted(a.name)}" for a in aggregates)])
+    summed = f"SELECT {totals} FROM ({grouped}) AS grouped GROUP BY {', '.join(names)}"
+    rows = summed if partial else f"SELECT * FROM ({grouped}) AS grouped"
+    return fetched(f"WITH {BASE} AS ({base_sql}) {rows} ORDER BY {', '.join(order)}", params + grouped_params)
+
+
+def grouped_rows(
+    dimensions: Sequence[Dimension], aggregates: Sequence[Aggregate], links: dict[str, Link]
+) -> tuple[str, list[Any], bool]:
+    """The SQL of the groups and its parameters, and whether they are partial (to be summed: `by_ways`)."""
     built = {name: links[name]() for name in dict.fromkeys(d.link for d in dimensions if d.link)}
     bulk = [d for d in dimensions if d.link and isinstance(built[d.link], Ways)]
     flat = [d for d in dimensions if d not in bulk]
-    joins, join_params, sources = joined_links(
-        flat, {name: pairs for name, pairs in built.items() if isinstance(pairs, Pairs)}
-    )
+    pairs = {name: link for name, link in built.items() if isinstance(link, Pairs)}
+    joins, join_params, sources = joined_links(flat, pairs)
     columns = {column: f"{sources[d.name]}.{quoted(f'dim_{column}')}" for d in flat for column in d.columns}
     if bulk:
         (link,) = {d.link for d in bulk if d.link}
         ways = built[link]
         assert isinstance(ways, Ways) and columns, "one link by ways, beside at least one other dimension"
         link_columns = [column for dimension in bulk for column in dimension.columns]
-        grouped, grouped_params = by_ways(columns, link_columns, ways, aggregates, (joins, join_params))
-        params += grouped_params
-    else:
-        grouped = f"SELECT {', '.join(selected(columns, aggregates))} FROM {BASE} {' '.join(joins)}"
-        grouped += f" GROUP BY {', '.join(columns.values())}" if columns else ""
-        params += aggregate_params(aggregates) + join_params
-    names = [quoted(column) for d in dimensions for column in d.columns]
-    order = [
-        f"{quoted('count')} DESC",
-        *(f"{quoted(d.columns[0])} IS NULL, {quoted(d.columns[0])}" for d in dimensions),
-    ]
-    totals = ", ".join([*names, *(f"SUM({quoted(a.name)}) AS {quoted(a.name)}" for a in aggregates)]) if bulk else "*"
-    regrouped = f" GROUP BY {', '.join(names)}" if bulk else ""
-    sql = f"WITH {BASE} AS ({base_sql}) SELECT {totals} FROM ({grouped}) AS grouped{regrouped}"
-    sql += f" ORDER BY {', '.join(order)}"
+        return (*by_ways(columns, link_columns, ways, aggregates, (joins, join_params)), True)
+    grouped = f"SELECT {', '.join(selected(columns, aggregates))} FROM {BASE} {' '.join(joins)}"
+    grouped += f" GROUP BY {', '.join(columns.values())}" if columns else ""
+    return grouped, aggregate_params(aggregates) + join_params, False
+
+
+def fetched(sql: str, params: list[Any]) -> list[dict[str, Any]]:
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # The planner cannot see into `base` and overestimates the rows by orders of magnitude; PostgreSQL's
