@@ -64,8 +64,10 @@ def path_pattern(template):
 
 @functools.cache
 def path_templates():
-    """Each documented path as a pattern, with its template and its operations by lower-case method."""
-    return [(path_pattern(path), path, operations) for path, operations in openapi_schema()["paths"].items()]
+    """Each documented path as a pattern, with its template and its operations by lower-case method; those with
+    fewer parameters first, so that `/pledges/summary/` is not read as `/pledges/{id}/`."""
+    paths = sorted(openapi_schema()["paths"].items(), key=lambda item: len(PATH_PARAMETER.findall(item[0])))
+    return [(path_pattern(path), path, operations) for path, operations in paths]
 
 
 def documented_operation(method, path):

@@ -4,7 +4,7 @@
 that instant. Names of related records reached through a foreign key (`party__country__name`) are today's, and
 null for a record deleted since. `valid_at` keeps the records whose status timeline had begun by that date (an
 event dated, by the first day of its period, on or before it), each with its status on that date. Both apply to
-the `list` and `retrieve` actions; writes and other routes ignore them.
+the `list` and `retrieve` actions (and a collection's `summary`); writes and other routes ignore them.
 """
 
 import copy
@@ -23,7 +23,7 @@ from rest_framework.filters import OrderingFilter
 
 from .rows import CURRENT_TABLES, VALID_STATUS, AsOfTables, as_of_queryset
 
-IN_TIME_ACTIONS = ("list", "retrieve", "events")
+IN_TIME_ACTIONS = ("list", "retrieve", "events", "summary")
 END_OF_DAY = datetime.time(23, 59, 59, 999999, tzinfo=datetime.UTC)
 # A `+` left unencoded in a query string arrives as a space: `…T12:00:00 02:00`.
 SPACED_OFFSET = re.compile(r" (\d{2}(:?\d{2})?)$")

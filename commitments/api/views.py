@@ -1,15 +1,18 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from tracker.exceptions import api_validation_error
+from tracker.filters import StrictFilterBackend, TrackerSearchFilter
 from tracker.permissions import model_permissions_for
 from tracker.rows import UrlBuilder
 from tracker.schema import document_record_viewset
+from tracker.summaries import group_by_pattern, parse_group_by
 from tracker.views import RecordViewSet
 
 from .. import filters, models, services
@@ -20,7 +23,8 @@ from ..querysets.parties import OrganizationRows, PersonRows
 from ..querysets.pledges import PledgeRows
 from ..querysets.sources import SourceRows
 from ..querysets.statements import StatementRows
-from .serializers import conditions, events, initiatives, parties, pledges, sources, statements
+from ..querysets.summaries import PledgeSummary, StatementSummary
+from .serializers import conditions, events, initiatives, parties, pledges, sources, statements, summaries
 
 # An id, or a key (a slug): `/pledges/3/` and `/pledges/idn-gaza-isf-troops/` are the same record.
 KEY_OR_ID = r"[-a-zA-Z0-9_]+"
@@ -64,6 +68,44 @@ def events_action(read_serializer, write_serializer):
         return self.answer_rows(rows.values(timeline(self, record)), rows)
 
     return events
+
+
+def summary_action(summary_class, group_serializer, noun, about):
+    """GET groups the records its filters, `search`, `as_of` (and `valid_at`) select by `group_by`; one query."""
+    dimensions = ", ".join(f"`{name}`" for name in summary_class.dimensions)
+    group_by = OpenApiParameter(
+        "group_by",
+        OpenApiTypes.STR,
+        description=f"None, one or two of {dimensions}, comma-separated. {about}",
+        pattern=group_by_pattern(summary_class.dimensions),
+    )
+
+    @extend_schema(
+        summary=f"Summarize {noun} records by group",
+        parameters=[group_by],
+        responses=group_serializer(many=True),
+    )
+    @action(
+        detail=False,
+        methods=["get"],
+        url_path="summary",
+        pagination_class=None,
+        filter_backends=[StrictFilterBackend, TrackerSearchFilter],
+        extra_query_params=("group_by",),
+    )
+    def summary(self, request, *args, **kwargs):
+        group_by = parse_group_by(request.query_params.get("group_by"), summary_class.dimensions)
+        records = self.filter_queryset(self.read_queryset())
+        return Response(summary_class(self.tables, self.valid_at).groups(records, group_by))
+
+    return summary
+
+
+PLEDGE_GROUPS = (
+    "Each group is split by unit as well (a row per group and unit), so that no sum adds persons to money or one "
+    "currency to another. Groups come by `count`, most first, then by their keys (nulls last)."
+)
+STATEMENT_GROUPS = "Groups come by `count`, most first, then by their keys (nulls last)."
 
 
 def add_event(view, record, serializer):
@@ -190,6 +232,7 @@ class PledgeViewSet(ServiceViewSet):
     update_service = services.pledges.pledge_update
     delete_service = services.pledges.pledge_delete
     events = events_action(events.PledgeEventSerializer, events.PledgeEventWriteSerializer)
+    summary = summary_action(PledgeSummary, summaries.PledgeSummaryGroupSerializer, "pledge", PLEDGE_GROUPS)
     status_timeline = StatusTimeline("pledge")
     history_links = {
         "sources": ("commitments.PledgeSource", "pledge"),
@@ -244,6 +287,7 @@ class StatementViewSet(ServiceViewSet):
     create_service = services.statements.statement_create
     update_service = services.statements.statement_update
     delete_service = services.statements.statement_delete
+    summary = summary_action(StatementSummary, summaries.StatementSummaryGroupSerializer, "statement", STATEMENT_GROUPS)
     history_links = {
         "speakers": ("commitments.StatementSpeaker", "statement"),
         "according_to": ("commitments.StatementBasis", "statement"),

@@ -4,6 +4,7 @@ from tracker.rows import Rows, group_by
 from tracker.shapes import Row, Shaped
 
 from .refs import party_fields, party_obj, pledge_ref, slug_ref, source_ref, statement_ref
+from .summaries import pledges_by_status
 
 LINK_FIELDS = (
     "id",
@@ -36,8 +37,11 @@ class ConditionRows(Rows):
     )
 
     def shape(self, rows: Sequence[Row]) -> list[Shaped]:
-        links = super().links("links", lambda: self.condition_links([row["id"] for row in rows]))
-        return [self.shape_one(row, links.get(row["id"], [])) for row in rows]
+        ids = [row["id"] for row in rows]
+        links = super().links("links", lambda: self.condition_links(ids))
+        wanted = rows and self.wants("pledges_by_status")
+        held_up = pledges_by_status(self.tables, ids, self.valid_at) if wanted else {}
+        return [self.shape_one(row, links.get(row["id"], []), held_up.get(row["slug"], {})) for row in rows]
 
     def condition_links(self, condition_ids: list[int]) -> dict[int, list[Shaped]]:
         from ..models import ConditionLink
@@ -58,7 +62,7 @@ class ConditionRows(Rows):
             "note": link["note"],
         }
 
-    def shape_one(self, row: Row, links: list[Shaped]) -> Shaped:
+    def shape_one(self, row: Row, links: list[Shaped], held_up: dict[str, int]) -> Shaped:
         return {
             "url": self.urls.detail("condition", row["slug"]),
             "slug": row["slug"],
@@ -67,6 +71,7 @@ class ConditionRows(Rows):
             "editor_supplied": row["editor_supplied"],
             "status": self.value(row, "status"),
             "links": links,
+            "pledges_by_status": held_up,
             "events_url": self.urls.route("condition-events", row["slug"]),
             "created": row["created"],
             "updated": row["updated"],

@@ -34,6 +34,15 @@ class ConditionSerializer(TimestampsMixin):
     editor_supplied = editor_supplied_field(Condition)
     status = serializers.ChoiceField(choices=ConditionStatus.choices, allow_null=True)
     links = ConditionLinkSerializer(many=True)
+    pledges_by_status = serializers.DictField(
+        child=serializers.IntegerField(min_value=1),
+        help_text=(
+            "How many pledges the condition holds up (directly, through the initiative or through the party's "
+            "participation), by their status; `none` counts those without a status event yet. Statuses with no "
+            "pledge are left out. As of `as_of`, the pledges and links of that instant; with `valid_at`, the "
+            "pledges whose timeline had begun by that date, by their status on it."
+        ),
+    )
     events_url = serializers.URLField()
 
 
