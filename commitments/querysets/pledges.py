@@ -67,26 +67,28 @@ class PledgeRows(Rows):
         )
         conditions = self.conditions_by_id({link[-1] for link in links})
         ordered = sorted(
-            (link for link in links if link[-1] in conditions), key=lambda link: (conditions[link[-1]][1], link[0])
+            (link for link in links if link[-1] in conditions), key=lambda link: (conditions[link[-1]]["name"], link[0])
         )
-        held = [(position, *link[1:-1], *conditions[link[-1]]) for position, link in enumerate(ordered)]
+        held = [(position, *link[1:-1], conditions[link[-1]]) for position, link in enumerate(ordered)]
         by_pledge = group_by((link[1], link) for link in held if link[1] is not None)
         by_initiative = group_by(((link[2], link[3]), link) for link in held if link[1] is None)
+        shared: dict[tuple[int, int], list[tuple[Any, ...]]] = {}
+        for row in rows:
+            key = (row["initiative_id"], row["party_id"])
+            if key not in shared:
+                shared[key] = first_of_each(
+                    heapq.merge(by_initiative.get((key[0], None), []), by_initiative.get(key, []))
+                )
         return {
             row["id"]: self.conditions_of(
-                row,
-                heapq.merge(
-                    by_pledge.get(row["id"], []),
-                    by_initiative.get((row["initiative_id"], None), []),
-                    by_initiative.get((row["initiative_id"], row["party_id"]), []),
-                ),
+                row, heapq.merge(by_pledge.get(row["id"], []), shared[(row["initiative_id"], row["party_id"])])
             )
             for row in rows
         }
 
-    def conditions_by_id(self, ids: set[int]) -> dict[int, tuple[str, str, str | None]]:
-        """{id: (slug, name, status)} of the conditions `ids`: as of the read's instant, and with `valid_at` the
-        status on that date (null before the condition's first event)."""
+    def conditions_by_id(self, ids: set[int]) -> dict[int, Shaped]:
+        """{id: reference with its status} of the conditions `ids`: as of the read's instant, and with `valid_at`
+        the status on that date (null before the condition's first event)."""
         from ..models import Condition
 
         conditions = self.table(Condition).filter(id__in=ids)
@@ -94,7 +96,7 @@ class PledgeRows(Rows):
             status = CONDITION_TIMELINE.status_on(OuterRef("id"), self.valid_at, self.tables)
             conditions = conditions.annotate(**{VALID_STATUS: status})
         return {
-            condition_id: (slug, name, status)
+            condition_id: {**slug_ref(self.urls, "condition", slug, name), "status": status}
             for condition_id, slug, name, status in conditions.values_list("id", "slug", "name", self.status_column())
         }
 
@@ -103,10 +105,10 @@ class PledgeRows(Rows):
 
     def conditions_of(self, row: Row, links: Iterable[tuple[Any, ...]]) -> list[Shaped]:
         held: dict[str, Shaped] = {}
-        for _position, pledge_id, initiative_id, party_id, slug, name, status in links:
+        for _position, pledge_id, initiative_id, party_id, condition in links:
             via = holds_up(row, pledge_id, initiative_id, party_id)
-            if via and slug is not None and slug not in held:
-                held[slug] = {**slug_ref(self.urls, "condition", slug, name), "status": status, "via": via}
+            if via and condition["slug"] not in held:
+                held[condition["slug"]] = {**condition, "via": via}
         return list(held.values())
 
     def shape_one(self, row: Row, sources: list[SourceRef | None], conditions: list[Shaped]) -> Shaped:
@@ -136,6 +138,17 @@ class PledgeRows(Rows):
             "created": row["created"],
             "updated": row["updated"],
         }
+
+
+def first_of_each(links: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """The first link of each condition, in order: the pledges of one initiative and party share these."""
+    seen: set[str] = set()
+    first = []
+    for link in links:
+        if link[-1]["slug"] not in seen:
+            seen.add(link[-1]["slug"])
+            first.append(link)
+    return first
 
 
 def holds_up(row: Row, pledge_id: int | None, initiative_id: int | None, party_id: int | None) -> str | None:
