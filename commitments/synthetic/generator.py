@@ -212,8 +212,9 @@ class SyntheticData:
             self.feed,
         ]
         self.writer.without_statement_timeout()
-        for step in steps:
-            step()
+        with self.writer.indexes_built_after(model._meta.db_table for model in COLUMNS):
+            for step in steps:
+                step()
         self.writer.reset_sequences(list(self.first_ids))
         self.writer.analyze()
 

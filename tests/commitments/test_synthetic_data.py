@@ -7,6 +7,7 @@ import random
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
+from django.db.models import Q
 from django.urls import reverse
 
 from commitments.models import (
@@ -112,3 +113,18 @@ def test_the_command_refuses_a_database_that_already_holds_synthetic_data():
 def test_the_command_refuses_sizes_below_one():
     with pytest.raises(CommandError, match="at least 1"):
         call_command("generate_synthetic_data", "--pledges", "0", stdout=io.StringIO())
+
+
+def indexes():
+    with connection.cursor() as cursor:
+        return set(connection.introspection.get_constraints(cursor, "commitments_statement"))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL builds the indexes after the copy")
+def test_the_indexes_dropped_for_the_copy_are_built_again(api_client):
+    before = indexes()
+    generate()
+    assert indexes() == before and "commitments_statement_search_idx" in before
+    body = api_client.get(reverse("v1:statement-list"), {"search": "rafah", "page_size": 1}).json()
+    mentioning = Statement.objects.filter(Q(text__icontains="rafah") | Q(translation__icontains="rafah"))
+    assert body["count"] == mentioning.count() > 0

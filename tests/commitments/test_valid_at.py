@@ -111,6 +111,9 @@ def test_collections_without_a_status_timeline_refuse_valid_at(api_client):
 
 
 def test_query_count_of_a_valid_at_list_is_flat(api_client, pledge):
+    # A page whose pledges no condition holds up reads no conditions: one held up from the start.
+    ConditionFactory(links=[ConditionLink(pledge=pledge, source=SourceFactory())])
+
     def add_rows(count):
         for _ in range(count):
             added = PledgeFactory()
