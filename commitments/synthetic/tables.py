@@ -67,15 +67,16 @@ class TableWriter:
 
     @contextlib.contextmanager
     def indexes_built_after(self, tables):
-        """On PostgreSQL, the secondary indexes of `tables` (not those of keys and unique constraints) are dropped
-        while the rows are copied and built again after: one build costs far less than an update for every row."""
+        """On PostgreSQL, the full-text (GIN) indexes of `tables` are dropped while the rows are copied and built
+        again after: one build costs far less than an update of every row's words. B-tree indexes stay, as
+        updating them for rows in id order costs little more than building them."""
         if not self.copying:
             yield
             return
         with self.connection.cursor() as cursor:
             cursor.execute(
                 "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
-                "AND tablename = ANY(%s) AND indexdef NOT LIKE 'CREATE UNIQUE INDEX%%'",
+                "AND tablename = ANY(%s) AND indexdef LIKE '%% USING gin %%'",
                 [list(tables)],
             )
             indexes = cursor.fetchall()
