@@ -7,11 +7,13 @@ import urllib.error
 import urllib.request
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import User
 from django.db import connection
 from rest_framework.authtoken.models import Token
 
-from commitments.services.editors import EDITORS
+from commitments.services.editors import editors_group_sync
 from tests.tracker.test_throttles_across_workers import server_database_url
 from tracker.loopback import gunicorn, production_environment
 
@@ -39,7 +41,10 @@ def call(url, method="GET", body=None, **headers):
 @pytest.fixture
 def token():
     user = User.objects.create_user("two-servers-editor", password="editor-password-1")
-    user.groups.add(Group.objects.get(name=EDITORS))
+    # A transactional test before this one may have flushed the permissions and the group that migrations make.
+    for app in ("commitments", "countries"):
+        create_permissions(apps.get_app_config(app), verbosity=0)
+    user.groups.add(editors_group_sync())
     return f"Token {Token.objects.create(user=user).key}"
 
 
