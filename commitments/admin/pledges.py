@@ -11,6 +11,7 @@ from ..services.pledges import pledge_create, pledge_delete, pledge_update
 from .base import EDITOR_SUPPLIED, TIMESTAMPS, SourceLinksInline, party_related
 from .conditions import PledgeConditionLinkInline
 from .events import RecordWithEventsAdmin, StatusEventInline
+from .filters import RELATED_ONLY, PledgeConditionFilter, PledgeGroupFilter
 
 PARTY_FIELDS = ("country", "country_group", "organization")
 
@@ -48,7 +49,19 @@ class PledgeAdmin(RecordWithEventsAdmin):
     update_service = pledge_update
     delete_service = pledge_delete
     list_display = ("key", "party", "initiative", "kind", "quantity", "status", "announced")
-    list_filter = ("status", "kind", "quantity_qualifier", "initiative")
+    list_filter = (
+        "status",
+        "kind",
+        ("initiative", RELATED_ONLY),
+        ("party__country", RELATED_ONLY),
+        PledgeGroupFilter,
+        ("party__organization", RELATED_ONLY),
+        PledgeConditionFilter,
+        "quantity_qualifier",
+        "quantity_unit",
+        "updated",
+    )
+    date_hierarchy = "announced"
     list_select_related = ("initiative", *party_related("party"))
     search_fields = (
         "key",
