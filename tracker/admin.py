@@ -16,6 +16,7 @@ from django.http import HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.encoding import iri_to_uri
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.timezone import localtime
@@ -24,6 +25,7 @@ from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import ModelChange, ModelDelta
 
+from .api_names import address_of
 from .history import MAX_REASON_LENGTH, change_context
 from .restore import cascade_links, deleted_record_restore, deleted_with, without_existing
 from .service_admin import WRITES_WITH_INLINES, ServiceAdminMixin, shown_again_if_refused
@@ -98,6 +100,15 @@ def version_changes(old, new):
         for field in new.tracked_fields
         if field.name not in ("created", "updated") and getattr(old, field.attname) != getattr(new, field.attname)
     ]
+
+
+def api_url(record):
+    """The record's address in the API, or None for a record the API serves only inside others (a party)."""
+    address = address_of(record)
+    if address is None:
+        return None
+    collection, lookup = address
+    return iri_to_uri(f"{reverse('v1:api-root')}{collection}/{lookup}/")
 
 
 def writing(request):
@@ -190,6 +201,11 @@ class HistoryAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
         form = context["adminform"].form
         context["reason_missing"] = form.is_bound and form.has_error(REASON_FIELD, code="required")
         return super().render_change_form(request, context, *args, **kwargs)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        record = self.get_object(request, unquote(object_id))
+        extra_context = {"api_url": api_url(record) if record else None, **(extra_context or {})}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def changelist_view(self, request, extra_context=None):
         with writing(request):  # actions, such as deleting the selected records, and list edits
