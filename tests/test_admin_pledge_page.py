@@ -84,3 +84,13 @@ def test_the_pledge_page_queries_do_not_grow_with_events_and_conditions(staff_cl
 def test_the_add_page_asks_for_the_pledge_first(staff_client):
     build_records(1)
     assert "Save this pledge first." in staff_client.get(admin_url("commitments.pledge", "add")).text
+
+
+def test_the_pledge_page_and_its_filters_speak_indonesian_to_an_editor_who_asks(staff_client):
+    pledge = build_records(1)[0]
+    indonesian = {"HTTP_ACCEPT_LANGUAGE": "id"}
+    page = staff_client.get(admin_url("commitments.pledge", "change", pledge.pk), **indonesian).text
+    assert "Syarat yang menahannya" in page and "secara langsung" in page
+    assert "Linimasa status" in page and "Di API" in page
+    changelist = staff_client.get(admin_url("commitments.pledge", "changelist"), **indonesian).text
+    assert "ditahan oleh syarat" in changelist
