@@ -3,11 +3,25 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from tracker.admin import EDITOR_SUPPLIED, HistoryAdmin
+from tracker.admin_filters import records_filter
 from tracker.service_admin import ServiceInline
 
 from . import services
 from .models import Country, CountryGroup, CountryGroupMembership, Region
 
+RELATED_ONLY = admin.RelatedOnlyFieldListFilter
+CountryGroupFilter = records_filter(
+    _("member of the group"),
+    "group",
+    lambda: CountryGroup.objects.order_by("name"),
+    lambda countries, ids: countries.filter(group_memberships__group_id__in=ids).distinct(),
+)
+MemberFilter = records_filter(
+    _("with the member"),
+    "member",
+    lambda: Country.objects.filter(group_memberships__isnull=False).distinct().order_by("name"),
+    lambda groups, ids: groups.filter(memberships__country_id__in=ids).distinct(),
+)
 TIMESTAMPS = (_("Record"), {"fields": (("created", "updated"),), "classes": ("collapse",)})
 
 
@@ -37,7 +51,12 @@ class CountryAdmin(ReferenceAdmin):
     update_service = services.country_update
     delete_service = services.country_delete
     list_display = ("name", "iso2", "iso3", "m49", "region", "subregion")
-    list_filter = (("region", admin.RelatedOnlyFieldListFilter), ("subregion", admin.RelatedOnlyFieldListFilter))
+    list_filter = (
+        ("region", RELATED_ONLY),
+        ("subregion", RELATED_ONLY),
+        ("intermediate_region", RELATED_ONLY),
+        CountryGroupFilter,
+    )
     list_select_related = ("region", "subregion")
     search_fields = ("name", "iso2", "iso3", "m49")
     autocomplete_fields = ("region", "subregion", "intermediate_region")
@@ -64,7 +83,8 @@ class CountryGroupAdmin(ReferenceAdmin):
     update_service = services.country_group_update
     delete_service = services.country_group_delete
     list_display = ("name", "slug", "member_count")
-    search_fields = ("name", "slug")
+    list_filter = (MemberFilter,)
+    search_fields = ("name", "slug", "description")
     prepopulated_fields = {"slug": ("name",)}
     inlines = (CountryGroupMembershipInline,)
     fieldsets = ((None, {"fields": ("name", "slug", "description")}), EDITOR_SUPPLIED, TIMESTAMPS)

@@ -9,13 +9,14 @@ from django.contrib import messages
 from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import PAGE_VAR, SEARCH_VAR
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError, models
 from django.http import HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.encoding import iri_to_uri
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.timezone import localtime
@@ -24,6 +25,8 @@ from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import ModelChange, ModelDelta
 
+from .admin_names import NamedValues, describe
+from .api_names import address_of
 from .history import MAX_REASON_LENGTH, change_context
 from .restore import cascade_links, deleted_record_restore, deleted_with, without_existing
 from .service_admin import WRITES_WITH_INLINES, ServiceAdminMixin, shown_again_if_refused
@@ -45,19 +48,15 @@ def posted_reason(request):
     return request.POST.get(REASON_FIELD, "").strip()[:MAX_REASON_LENGTH]
 
 
+def reason_missing(form):
+    return form.is_bound and form.has_error(REASON_FIELD, code="required")
+
+
 def reason_naming(version, done, given):
     """`done`, naming the date and user of the history row `version`, then the reason the editor gave."""
     when = date_format(localtime(version.history_date), "Y-m-d H:i:s")
     done = done % {"date": when, "user": version.history_user or _("an unknown user")}
     return f"{done}: {given}" if given else done
-
-
-def describe(instance):
-    """`str(instance)`, or its kind and id when its str needs a record that no longer exists."""
-    try:
-        return str(instance)
-    except ObjectDoesNotExist:
-        return f"{instance._meta.verbose_name} #{instance.pk}"
 
 
 def labelled(instance):
@@ -91,13 +90,26 @@ def linked_history(model, pk):
 
 
 def version_changes(old, new):
-    """The fields that differ between two versions: unlike simple-history's diff, those editors cannot edit too
-    (a status copy, a key), but not the timestamps. Related records come from the history list's joins."""
+    """[(field, old value, new value)] of the fields that differ between two versions: unlike simple-history's
+    diff, those editors cannot edit too (a status copy, a key), but not the timestamps."""
     return [
-        ModelChange(field.name, getattr(old, field.name), getattr(new, field.name))
+        (field, getattr(old, field.attname), getattr(new, field.attname))
         for field in new.tracked_fields
         if field.name not in ("created", "updated") and getattr(old, field.attname) != getattr(new, field.attname)
     ]
+
+
+def named_changes(changes, names):
+    return [ModelChange(field.name, names.name(field, old), names.name(field, new)) for field, old, new in changes]
+
+
+def api_url(record):
+    """The record's address in the API, or None for a record the API serves only inside others (a party)."""
+    address = address_of(record)
+    if address is None:
+        return None
+    collection, lookup = address
+    return iri_to_uri(f"{reverse('v1:api-root')}{collection}/{lookup}/")
 
 
 def writing(request):
@@ -188,8 +200,13 @@ class HistoryAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
 
     def render_change_form(self, request, context, *args, **kwargs):
         form = context["adminform"].form
-        context["reason_missing"] = form.is_bound and form.has_error(REASON_FIELD, code="required")
+        context["reason_missing"] = reason_missing(form)
         return super().render_change_form(request, context, *args, **kwargs)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        record = self.get_object(request, unquote(object_id))
+        extra_context = {"api_url": api_url(record) if record else None, **(extra_context or {})}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def changelist_view(self, request, extra_context=None):
         with writing(request):  # actions, such as deleting the selected records, and list edits
@@ -217,16 +234,29 @@ class HistoryAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
         return super().history_view(request, object_id, extra_context)
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
-        """Each version's changes from the one before it, as simple-history shows them (see `version_changes`)."""
-        previous = None
+        """Each version's changes from the one before it, as simple-history shows them (see `version_changes`),
+        related records by name and choices by label (see `NamedValues`)."""
+        names, pairs, previous = NamedValues(), [], None
         for current in historical_records:
             if previous is not None:
-                changes = version_changes(current, previous)
-                delta = ModelDelta(changes, [change.field for change in changes], current, previous)
-                helper = self.get_historical_record_context_helper(request, previous)
-                previous.history_delta_changes = helper.context_for_delta_changes(delta)
+                pairs.append((previous, current, changes := version_changes(current, previous)))
+                for field, old, new in changes:
+                    names.want(field, old)
+                    names.want(field, new)
             current.history_label = describe(current.instance)
             previous = current
+        names.resolve()
+        for version, earlier, changes in pairs:
+            named = named_changes(changes, names)
+            delta = ModelDelta(named, [change.field for change in named], earlier, version)
+            helper = self.get_historical_record_context_helper(request, version)
+            version.history_delta_changes = helper.context_for_delta_changes(delta)
+
+    def render_history_view(self, request, template, context, **kwargs):
+        """A revert's page, which says so above the form when the reason was left out."""
+        if "adminform" in context:
+            context["reason_missing"] = reason_missing(context["adminform"].form)
+        return super().render_history_view(request, template, context, **kwargs)
 
     def history_view_title(self, request, obj):
         return super().history_view_title(request, describe(obj))

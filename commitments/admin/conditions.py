@@ -7,6 +7,7 @@ from ..models import Condition, ConditionLink
 from ..services.conditions import condition_create, condition_delete, condition_update
 from .base import EDITOR_SUPPLIED, TIMESTAMPS
 from .events import RecordWithEventsAdmin, StatusEventInline
+from .filters import ConditionCountryFilter, ConditionInitiativeFilter
 
 
 class ConditionLinkInline(ServiceInline, admin.StackedInline):
@@ -37,7 +38,7 @@ class ConditionAdmin(RecordWithEventsAdmin):
     update_service = condition_update
     delete_service = condition_delete
     list_display = ("name", "slug", "status", "updated")
-    list_filter = ("status",)
+    list_filter = ("status", ConditionInitiativeFilter, ConditionCountryFilter)
     search_fields = ("name", "slug", "description")
     prepopulated_fields = {"slug": ("name",)}
     inlines = (ConditionLinkInline, StatusEventInline)

@@ -2,8 +2,9 @@ from django import forms
 from django.contrib import admin
 from django.http import HttpResponseRedirect
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from tracker.service_admin import ServiceInline
@@ -106,10 +107,33 @@ class StatusEventAdmin(TrackedAdmin):
 
 
 class StatusEventInline(ReadOnlyInline):
-    """A record's timeline, read-only: evidence cannot be entered here, so events are added on their own page."""
+    """A record's status timeline, read-only and in date order, each event with the sources and statements it
+    cites: evidence cannot be entered here, so events are added and edited on their own page."""
 
     model = StatusEvent
-    fields = ("status", "date", "date_precision", "note")
+    fields = ("status_name", "date", "date_precision", "evidence", "note")
+    verbose_name_plural = _("status timeline")
+
+    def get_queryset(self, request):
+        events = super().get_queryset(request).select_related(*RECORD_FIELDS)  # each row is named by its record
+        return events.prefetch_related("evidence__source", "evidence__statement")
+
+    @admin.display(description=_("status"))
+    def status_name(self, event):
+        return dict(STATUSES[event.record_field].choices).get(event.status, event.status)
+
+    @admin.display(description=_("evidence"))
+    def evidence(self, event):
+        cited = [evidence_link(row) for row in event.evidence.all()]
+        return format_html_join(mark_safe("<br>"), '<a href="{}">{}</a>{}', cited)
+
+
+def evidence_link(evidence):
+    """(admin address, name, locator) of what one piece of an event's evidence cites."""
+    record = evidence.source or evidence.statement
+    opts = record._meta
+    locator = f" ({evidence.locator})" if evidence.locator else ""
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk]), str(record), locator
 
 
 class RecordWithEventsAdmin(TrackedAdmin):

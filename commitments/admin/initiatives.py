@@ -5,6 +5,7 @@ from ..models import Initiative
 from ..services.initiatives import initiative_create, initiative_delete, initiative_update
 from .base import EDITOR_SUPPLIED, TIMESTAMPS, dated_fieldset, party_related
 from .events import RecordWithEventsAdmin, StatusEventInline
+from .filters import RELATED_ONLY
 
 
 @admin.register(Initiative)
@@ -13,7 +14,8 @@ class InitiativeAdmin(RecordWithEventsAdmin):
     update_service = initiative_update
     delete_service = initiative_delete
     list_display = ("name", "slug", "parent", "lead", "location", "status", "start")
-    list_filter = ("status",)
+    list_filter = ("status", ("parent", RELATED_ONLY), ("lead__country", RELATED_ONLY))
+    date_hierarchy = "start"
     list_select_related = ("parent", *party_related("lead"))
     search_fields = ("name", "slug", "location", "description")
     autocomplete_fields = ("parent", "lead")

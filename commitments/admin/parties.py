@@ -7,6 +7,7 @@ from ..choices import PartyType
 from ..models import Organization, Party, Person
 from ..services import parties
 from .base import EDITOR_SUPPLIED, TIMESTAMPS, TrackedAdmin
+from .filters import RELATED_ONLY, AnonymousFilter
 
 PARTY_RECORDS = ("country", "country_group", "organization")
 
@@ -17,9 +18,9 @@ class OrganizationAdmin(TrackedAdmin):
     update_service = parties.organization_update
     delete_service = parties.organization_delete
     list_display = ("name", "acronym", "kind", "country", "parent")
-    list_filter = ("kind",)
+    list_filter = ("kind", ("country", RELATED_ONLY))
     list_select_related = ("country", "parent")
-    search_fields = ("name", "acronym", "slug")
+    search_fields = ("name", "acronym", "slug", "description")
     autocomplete_fields = ("country", "parent")
     prepopulated_fields = {"slug": ("name",)}
     fieldsets = (
@@ -35,7 +36,7 @@ class PersonAdmin(TrackedAdmin):
     update_service = parties.person_update
     delete_service = parties.person_delete
     list_display = ("__str__", "name", "description", "organization", "country")
-    list_filter = (("organization", admin.RelatedOnlyFieldListFilter),)
+    list_filter = (("organization", RELATED_ONLY), ("country", RELATED_ONLY), AnonymousFilter)
     list_select_related = ("organization", "country")
     search_fields = ("name", "description", "slug", "organization__name")
     autocomplete_fields = ("organization", "country")

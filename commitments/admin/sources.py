@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from ..models import Source
 from ..services.sources import source_create, source_delete, source_update
 from .base import TIMESTAMPS, ReadOnlyInline, TrackedAdmin, dated_fieldset
+from .filters import RELATED_ONLY
 
 
 class TranslationInline(ReadOnlyInline):
@@ -23,9 +24,9 @@ class SourceAdmin(TrackedAdmin):
     update_service = source_update
     delete_service = source_delete
     list_display = ("title", "publisher", "published", "published_precision", "language", "kind", "translation_of")
-    list_filter = ("kind", "language", "title_supplied")
+    list_filter = ("kind", "language", ("publisher", RELATED_ONLY), "title_supplied")
     list_select_related = ("publisher", "translation_of")
-    search_fields = ("title", "author", "url", "publisher__name")
+    search_fields = ("title", "author", "notes", "url", "publisher__name")
     autocomplete_fields = ("publisher", "translation_of")
     date_hierarchy = "published"
     inlines = (TranslationInline,)

@@ -10,6 +10,7 @@ from ..audit import audit_lines
 from ..models import Statement, StatementBasis, StatementSource, StatementSpeaker, StatementTarget
 from ..services.statements import statement_create, statement_delete, statement_update
 from .base import TIMESTAMPS, SourceLinksInline, TrackedAdmin, dated_fieldset, party_related
+from .filters import RELATED_ONLY, StatementConditionFilter, StatementInitiativeFilter, StatementStanceFilter
 
 
 class StatementSpeakerInline(ServiceInline, admin.TabularInline):
@@ -55,7 +56,17 @@ class StatementAdmin(TrackedAdmin):
     update_service = statement_update
     delete_service = statement_delete
     list_display = ("key", "kind", "speaker_names", "date", "date_precision", "on_behalf_of", "language")
-    list_filter = ("kind", "date_precision", "text_origin", "translation_by", "language")
+    list_filter = (
+        "kind",
+        StatementStanceFilter,
+        "language",
+        ("on_behalf_of__country", RELATED_ONLY),
+        StatementInitiativeFilter,
+        StatementConditionFilter,
+        "date_precision",
+        "text_origin",
+        "translation_by",
+    )
     list_select_related = party_related("on_behalf_of")
     search_fields = (
         "key",
