@@ -29,8 +29,6 @@ if TYPE_CHECKING:
     from tracker.views import CollectionTable
 
 DATA_DIRECTORY = "data"
-# Addresses are the serving host's: a package is cited by its keys and ids, which are the same on every host.
-LEFT_OUT = ("url",)
 FILE_MODE = 0o644 << 16
 
 
@@ -68,13 +66,19 @@ def package_build(version: str, notes: str, instant: datetime.datetime, address:
 
 def collection_csv(name: str, table: CollectionTable) -> Table:
     """Every row of the collection, by id, in the CSV of its export, without addresses."""
-    columns = [column for column in table.columns if column.field not in LEFT_OUT]
+    columns = [column for column in table.columns if not is_address(column)]
     writer = CSVWriter(columns, table.rows)
     parts, count = [writer.header()], 0
     for batch in batches(table.records, settings.API_EXPORT_BATCH_SIZE):
         parts.append(writer.rows(table.rows.shape(batch)))
         count += len(batch)
     return Table(name, columns, b"".join(parts), count)
+
+
+def is_address(column: Column) -> bool:
+    """A record's address (`url`, `events_url`) is the serving host's: a package names records by their keys and
+    ids, which are the same everywhere."""
+    return column.field == "url" or column.field.endswith("_url")
 
 
 def descriptor_of(
@@ -107,8 +111,14 @@ def resource_of(table: Table) -> dict[str, Any]:
         "encoding": "utf-8",
         "bytes": len(table.content),
         "hash": f"sha256:{hashlib.sha256(table.content).hexdigest()}",
-        "schema": {"fields": [field_of(column) for column in table.columns], "primaryKey": ["id"]},
+        "schema": {"fields": [field_of(column) for column in table.columns], "primaryKey": [primary_key(table)]},
     }
+
+
+def primary_key(table: Table) -> str:
+    """The column that names a row: its id, or else its lookup (ISO alpha-3 code, slug)."""
+    names = [column.name for column in table.columns]
+    return next(name for name in ("id", "iso3", "slug", "key") if name in names)
 
 
 def field_of(column: Column) -> dict[str, Any]:
@@ -126,7 +136,7 @@ def canonical_json(value: Any) -> bytes:
 
 def zipped(files: list[tuple[str, bytes]], instant: datetime.datetime) -> bytes:
     """A zip of `files` in their order, each stamped with `instant` (UTC), with fixed attributes."""
-    stamp = instant.astimezone(datetime.UTC).timetuple()[:6]
+    stamp = zip_stamp(instant)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, content in files:
@@ -136,6 +146,12 @@ def zipped(files: list[tuple[str, bytes]], instant: datetime.datetime) -> bytes:
             entry.create_system = 3  # Unix, whatever system makes it
             archive.writestr(entry, content, compresslevel=9)
     return buffer.getvalue()
+
+
+def zip_stamp(instant: datetime.datetime) -> tuple[int, int, int, int, int, int]:
+    """The instant as a zip entry holds it: UTC, to the even second below (zip times count seconds by two)."""
+    year, month, day, hour, minute, second = instant.astimezone(datetime.UTC).timetuple()[:6]
+    return (year, month, day, hour, minute, second - second % 2)
 
 
 def utc_text(instant: datetime.datetime) -> str:
