@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from commitments.services.editors import EDITORS
 from tracker.models import Change
+from tracker.reflects import Reflected
 from tracker.services import validated_save, write_transaction
 
 from .models import SEMANTIC_VERSION, Release, ReleasePackage
@@ -46,6 +47,12 @@ def release_cut(version: str, notes: str = "") -> Release:
         validated_save(release)
         ReleasePackage.objects.create(release=release, content=package.content)
     return release
+
+
+def release_reflects(version: str) -> Reflected | None:
+    """The instant and feed position release `version` stands for, or None when there is no such release."""
+    found = Release.objects.filter(version=version).values_list("released_at", "feed_position").first()
+    return Reflected(*found) if found else None
 
 
 def latest_position() -> int:

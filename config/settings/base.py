@@ -183,7 +183,7 @@ STORAGES = {
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/(api|healthz).*$"
-CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "Location"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "Location", "Tracker-As-Of", "Tracker-Feed-Position"]
 CORS_ALLOW_HEADERS = (*default_cors_headers, "if-match", "if-none-match", "x-change-reason")
 
 TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
