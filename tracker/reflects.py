@@ -54,10 +54,10 @@ def release_reflects(version: str) -> Reflected | None:
 
 def latest_change(request: Request | HttpRequest) -> tuple[int, datetime.datetime] | None:
     """(position, time) of the feed's latest entry, read once per request; None while the feed is empty."""
-    cached = getattr(request, "_latest_change", False)
-    if cached is False:
-        cached = Change.objects.order_by("-id").values_list("id", "history_date").first()
-        request._latest_change = cached  # type: ignore[union-attr]  # a request object holds what it learns
+    if not hasattr(request, "_latest_change"):
+        latest = Change.objects.order_by("-id").values_list("id", "history_date").first()
+        request._latest_change = latest  # type: ignore[attr-defined]  # a request holds what it learns
+    cached: tuple[int, datetime.datetime] | None = request._latest_change  # type: ignore[union-attr]
     return cached
 
 
