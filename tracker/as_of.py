@@ -103,34 +103,38 @@ class AsOfMixin:
     as_of = valid_at = None
     tables = CURRENT_TABLES
     reflected: Reflected | None = None
-    """The instant and feed position a read reflects, for its headers (tracker.reflects)."""
+    """The instant and feed position of the release a read names (tracker.reflects)."""
+    reads_in_time = False
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         if self.action not in IN_TIME_ACTIONS or request.method != "GET":
             return
         self.reflected = self.read_instant(request)
+        self.reads_in_time = True
         if self.status_timeline is not None:
             self.valid_at = parse_valid_at(request.query_params.get("valid_at"))
         if self.as_of is not None:
             self.tables = AsOfTables(self.as_of)
 
     def read_instant(self, request):
-        """What the read reflects: a release's instant (`release`), an instant (`as_of`), or now; `as_of` is set
-        for the first two."""
+        """A release's instant and position (`release`), setting `as_of` to that instant; else `as_of`, and None
+        (what the read reflects is read once it has answered: tracker.reflects)."""
         as_of_raw = request.query_params.get("as_of")
         release = parse_release(request.query_params.get("release"), as_of_raw)
         if release is not None:
             self.as_of = release.instant
             return release
         self.as_of = parse_as_of(as_of_raw)
-        return reflected_now(request) if self.as_of is None else reflected_at(self.as_of)
+        return None
 
     def finalize_response(self, request, response, *args, **kwargs):
-        """A read's answer names the instant and feed position it reflects."""
+        """A read's answer names the instant and feed position it reflects; a refused one names none, and reads
+        nothing for it."""
         response = super().finalize_response(request, response, *args, **kwargs)
-        if self.reflected is not None and (response.status_code < 400):
-            for name, value in self.reflected.headers().items():
+        if self.reads_in_time and response.status_code < 400:
+            reflected = self.reflected or (reflected_now(request) if self.as_of is None else reflected_at(self.as_of))
+            for name, value in reflected.headers().items():
                 response[name] = value
         return response
 
