@@ -4,6 +4,8 @@ from rest_framework.routers import DefaultRouter
 
 from commitments.api.urls import routes as commitments_routes
 from countries.api.urls import routes as countries_routes
+from releases.api import ReleaseViewSet
+from releases.collections import package_collections
 from tracker.feed import ChangeViewSet
 
 
@@ -20,5 +22,8 @@ for prefix, viewset, basename in record_routes:
 
 ChangeViewSet.serve({prefix: basename for prefix, _viewset, basename in record_routes})
 router.register("changes", ChangeViewSet, basename="change")
+
+package_collections({prefix: viewset for prefix, viewset, _basename in record_routes})
+router.register("releases", ReleaseViewSet, basename="release")
 
 urlpatterns = router.urls

@@ -45,15 +45,16 @@ REFERENCE_MESSAGES = re.compile(
     r"|^No (country has the code|record has the slug|record has the id or key|source has the id)"
     r"|^(Kode negara t|T)idak dikenal: |bukan bahasa ISO 639 yang dikenal|^Objek dengan primary key .* tidak ditemukan"
     r"|^Tidak ada (objek dengan|negara dengan kode|entri dengan slug|entri dengan id atau kunci|sumber dengan id)"
+    r"|^No release has this version|^Tidak ada rilis dengan versi ini"
 )
 # OpenAPI cannot tie one parameter's values to another's: `ordering` other than id with a cursor, a `page`
 # whose `page_size` takes it beyond the depth that pages by number reach, paging in an export, or `fields` with
-# `omit`.
+# `omit`, or `release` with `as_of`.
 CROSS_PARAMETER_MESSAGES = re.compile(
     r"^With a cursor, ordering may only be|^Pages by number reach the first|^An export holds every row"
-    r"|^Pass either fields or omit"
+    r"|^Pass either fields or omit|^Pass either release or as_of"
     r"|^Dengan kursor, pengurutan hanya boleh|^Halaman menurut nomor mencapai|^Ekspor memuat semua baris"
-    r"|^Berikan fields atau omit"
+    r"|^Berikan fields atau omit|^Berikan release atau as_of"
 )
 
 

@@ -29,7 +29,7 @@ else:
 
 # The actions whose rows a client may select fields of, and those that also export.
 SELECTING_ACTIONS = ("list", "retrieve", "events")
-EXPORTING_ACTIONS = ("list", "events")
+EXPORTING_ACTIONS = ("list", "events", "summary")
 
 FORMAT_DESCRIPTION = (
     "`json` (the default: pages), `csv` or `jsonl`: every row the other parameters select, streamed, with no "

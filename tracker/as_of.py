@@ -21,6 +21,7 @@ from django_filters.utils import translate_validation
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
 
+from .reflects import Reflected, reflected_at, reflected_now, release_reflects, releases_readable
 from .rows import CURRENT_TABLES, VALID_STATUS, AsOfTables, as_of_queryset
 
 IN_TIME_ACTIONS = ("list", "retrieve", "events", "summary")
@@ -33,6 +34,10 @@ AS_OF_DESCRIPTION = gettext_lazy(
     "without a zone is UTC) or a date (the end of that day, UTC). Records created later are absent, records "
     "deleted since are present, later edits are undone, and links (sources, events, targets, condition links) are "
     "those of that instant; names of related records are today's. Combines with the filters."
+)
+RELEASE_DESCRIPTION = gettext_lazy(
+    "Read the records as a numbered release holds them (`/api/v1/releases/`): the same as `as_of` at the release's "
+    "instant. An unknown version is a 400; not with `as_of`."
 )
 VALID_AT_DESCRIPTION = gettext_lazy(
     "What was true in the world on this date, as recorded now: only records with a status event dated on or "
@@ -59,6 +64,20 @@ def parse_as_of(raw):
     raise ValidationError({"as_of": [message]})
 
 
+def parse_release(raw, as_of_raw):
+    """What `release` names, its instant and feed position, or None when not given; an unknown version, or one
+    given with `as_of`, is a 400 naming `release`."""
+    version = (raw or "").strip()
+    if not version:
+        return None
+    if (as_of_raw or "").strip():
+        raise ValidationError({"release": [_("Pass either release or as_of, not both.")]})
+    reflected = release_reflects(version)
+    if reflected is None:
+        raise ValidationError({"release": [_("No release has this version.")]})
+    return reflected
+
+
 def parse_valid_at(raw):
     """The date `valid_at` names, or None when not given; a malformed value is a 400."""
     if not raw:
@@ -83,16 +102,41 @@ class AsOfMixin:
 
     as_of = valid_at = None
     tables = CURRENT_TABLES
+    reflected: Reflected | None = None
+    """The instant and feed position of the release a read names (tracker.reflects)."""
+    reads_in_time = False
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         if self.action not in IN_TIME_ACTIONS or request.method != "GET":
             return
-        self.as_of = parse_as_of(request.query_params.get("as_of"))
+        self.reflected = self.read_instant(request)
+        self.reads_in_time = True
         if self.status_timeline is not None:
             self.valid_at = parse_valid_at(request.query_params.get("valid_at"))
         if self.as_of is not None:
             self.tables = AsOfTables(self.as_of)
+
+    def read_instant(self, request):
+        """A release's instant and position (`release`), setting `as_of` to that instant; else `as_of`, and None
+        (what the read reflects is read once it has answered: tracker.reflects)."""
+        as_of_raw = request.query_params.get("as_of")
+        release = parse_release(request.query_params.get("release"), as_of_raw)
+        if release is not None:
+            self.as_of = release.instant
+            return release
+        self.as_of = parse_as_of(as_of_raw)
+        return None
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        """A read's answer names the instant and feed position it reflects; a refused one names none, and reads
+        nothing for it."""
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if self.reads_in_time and response.status_code < 400:
+            reflected = self.reflected or (reflected_now(request) if self.as_of is None else reflected_at(self.as_of))
+            for name, value in reflected.headers().items():
+                response[name] = value
+        return response
 
     @property
     def in_time(self):
@@ -175,6 +219,8 @@ class AsOfMixin:
         if self.action not in IN_TIME_ACTIONS:
             return []
         parameters = [query_parameter("as_of", AS_OF_DESCRIPTION, {"anyOf": DATE_OR_TIMESTAMP})]
+        if releases_readable():
+            parameters.append(query_parameter("release", RELEASE_DESCRIPTION, {"type": "string"}))
         if self.status_timeline is not None:
             parameters.append(query_parameter("valid_at", VALID_AT_DESCRIPTION, {"type": "string", "format": "date"}))
         return parameters

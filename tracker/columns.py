@@ -32,6 +32,8 @@ class Column:
     path: tuple[str, ...]
     description: str = ""
     items: bool = False
+    # The Table Schema type of the cells (https://specs.frictionlessdata.io/table-schema/#types-and-formats).
+    type: str = "string"
 
     @property
     def field(self) -> str:
@@ -67,7 +69,26 @@ def field_columns(
     description = str(field.help_text or "")
     if isinstance(field, serializers.ListField):
         description = " ".join(filter(None, [description, _("Values joined by `|`.")]))
-    return [Column(name, path, description)]
+    return [Column(name, path, description, type=cell_type(field))]
+
+
+def cell_type(field: serializers.Field[Any, Any, Any, Any]) -> str:
+    """The Table Schema type of a plain field's cells: text for anything that is not a number, date or flag."""
+    for field_class, name in CELL_TYPES:
+        if isinstance(field, field_class):
+            return name
+    return "string"
+
+
+# In this order: a DateTimeField is no DateField, but a BooleanField comes before any number.
+CELL_TYPES: tuple[tuple[type[serializers.Field[Any, Any, Any, Any]], str], ...] = (
+    (serializers.BooleanField, "boolean"),
+    (serializers.IntegerField, "integer"),
+    (serializers.FloatField, "number"),
+    (serializers.DecimalField, "number"),
+    (serializers.DateTimeField, "datetime"),
+    (serializers.DateField, "date"),
+)
 
 
 def item_identifier(item: Any) -> str:

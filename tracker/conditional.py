@@ -21,6 +21,7 @@ from rest_framework.response import Response
 
 from .history import lock_feed
 from .models import Change
+from .reflects import latest_change
 
 if TYPE_CHECKING:
     from django.db import models
@@ -69,7 +70,7 @@ def etag_cache_key(request: Request) -> str | None:
     position and time (so that a database started again, whose positions start again, shares no key); None while
     the feed is empty. Positions follow commit order (`lock_feed`), so the latest a read sees stands for
     everything it can see."""
-    latest = Change.objects.order_by("-id").values_list("id", "history_date").first()
+    latest = latest_change(request)
     if latest is None:
         return None
     position, written = latest

@@ -230,5 +230,18 @@ def export_response(
     return response
 
 
+def export_shaped_response(
+    request: Request, shaped: list[Shaped], rows: Rows, columns: Sequence[Column], instant: datetime.datetime | None
+) -> StreamingHttpResponse:
+    """The answer of an export of rows already shaped (a summary's groups), in the media type the request accepted."""
+    renderer: ExportRenderer = request.accepted_renderer  # type: ignore[assignment]  # checked by is_export
+    writer = renderer.writer(columns, rows)
+    content_type = f"{renderer.media_type}; charset=utf-8" if renderer.charset else renderer.media_type
+    response = StreamingHttpResponse(iter([writer.header(), writer.rows(shaped)]), content_type=content_type)
+    name = filename(request, instant or timezone.now(), renderer.extension)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
 def is_export(request: Request) -> bool:
     return isinstance(getattr(request, "accepted_renderer", None), ExportRenderer)

@@ -16,10 +16,12 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import SAFE_METHODS
 
+from .as_of import IN_TIME_ACTIONS
 from .exceptions import PROBLEM_CONTENT_TYPE
 from .exports import CSVRenderer, JSONLinesRenderer
 from .languages import LANGUAGE_QUERY_PARAMETER
 from .query_params import wire_names
+from .reflects import AS_OF_HEADER, POSITION_HEADER
 
 if TYPE_CHECKING:
     from rest_framework.request import Request
@@ -52,6 +54,15 @@ ERROR_DESCRIPTIONS = {
     503: _("The database does not answer, or took too long; retry after `Retry-After` seconds."),
 }
 
+
+AS_OF_HEADER_TEXT = _(
+    "The instant this answer reflects (UTC): now, the `as_of` instant, or the `release`'s; pass it as `as_of` to ask "
+    "again."
+)
+POSITION_HEADER_TEXT = _(
+    "The change-feed position this answer reflects: the latest, the last one stamped at or before `as_of`, or the "
+    "`release`'s."
+)
 
 # The responses that carry the record's current ETag.
 ETAG_CODES = ("200", "201", "412")
@@ -160,6 +171,7 @@ class TrackerAutoSchema(AutoSchema):
         """The responses, with the ETag header where the record's version is sent, 304 where `If-None-Match` is
         read, and each error response as problem details."""
         responses = {code: self.with_etag(code, response) for code, response in responses.items()}
+        responses = {code: self.with_reflected(code, response) for code, response in responses.items()}
         if "200" in responses and getattr(self.view, "exports", lambda: False)():
             view: RowsAnswerMixin = self.view  # type: ignore[assignment]  # as checked
             row = self.resolve_serializer(type(view.row_serializer()), "response").ref
@@ -179,6 +191,17 @@ class TrackerAutoSchema(AutoSchema):
             return response
         etag = {"schema": {"type": "string"}, "description": _("The record's current version.")}
         return {"headers": {**response.get("headers", {}), "ETag": etag}, **response}
+
+    def with_reflected(self, status_code: str, response: Schema) -> Schema:
+        """A read in time names the instant and feed position it reflects (tracker.reflects)."""
+        reads_in_time = self.method == "GET" and getattr(self.view, "action", None) in IN_TIME_ACTIONS
+        if not reads_in_time or not hasattr(self.view, "in_time_parameters") or status_code not in ("200", "304"):
+            return response
+        headers = {
+            AS_OF_HEADER: {"schema": {"type": "string", "format": "date-time"}, "description": AS_OF_HEADER_TEXT},
+            POSITION_HEADER: {"schema": {"type": "integer"}, "description": POSITION_HEADER_TEXT},
+        }
+        return {**response, "headers": {**response.get("headers", {}), **headers}}
 
     def is_conditional_write(self) -> bool:
         """PUT, PATCH and DELETE of a record, and POST of an event to it, honour If-Match."""

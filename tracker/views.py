@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connection, models
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,23 +21,23 @@ from rest_framework.serializers import BaseSerializer, Serializer
 
 from .answers import RowsAnswerMixin
 from .as_of import AsOfMixin
+from .columns import Column, columns_of
 from .conditional import ConditionalMixin
 from .exceptions import PROBLEM_CONTENT_TYPE, api_validation_error, body_too_large, problem
 from .inputs import ASCII_DIGITS, reject_null_characters
 from .query_params import KnownQueryParamsMixin
 from .record_history import HistoryMixin
 from .renderers import FastJSONRenderer
-from .rows import Rows, UrlBuilder
+from .rows import AsOfTables, Rows, UrlBuilder
 from .serializers import CURRENT_REPRESENTATION, READ_FIELDS, READ_ONLY_HINTS
 from .services import write_transaction
 
 if TYPE_CHECKING:
-    from django.db import models
     from rest_framework.request import Request
 
     from .fields import FieldSelection
     from .models import TrackedModel
-    from .shapes import Shaped
+    from .shapes import Row, Shaped
 
     class ReadingView(viewsets.GenericViewSet[Any]):
         """What RecordReads is mixed into, a RecordViewSet; at run time its base is `object`."""
@@ -50,6 +51,14 @@ else:
 from .unavailable import RETRY_AFTER_SECONDS, unavailable_from, unavailable_response
 
 SUPPORTED_VERSIONS = ("v1",)
+
+
+class CollectionTable(NamedTuple):
+    """The `values()` rows of a collection's records, the Rows that shape them, and their flat columns."""
+
+    records: models.QuerySet[Any, Row]
+    rows: Rows
+    columns: list[Column]
 
 
 class RecordReads(ReadingView):
@@ -141,6 +150,21 @@ class RecordViewSet(
         rows = self.get_rows()
         records = self.filter_queryset(self.read_queryset())
         return self.answer_rows(rows.values(records), rows, counted=records)
+
+    @classmethod
+    def table_as_of(cls, instant: datetime.datetime) -> CollectionTable:
+        """Every record of the collection as the database held it at `instant`, by id, outside any request (a
+        release's package): what `?as_of=<instant>&ordering=id&format=csv` exports, with addresses relative."""
+        view = cls(action="list", request=None, kwargs={}, as_of=instant, valid_at=None, tables=AsOfTables(instant))
+        rows = view.get_rows_class()(UrlBuilder(None), view.tables)
+        read_serializer = view.read_serializer_class
+        assert read_serializer is not None, "a RecordViewSet documents its rows with a read serializer"
+        columns = columns_of(read_serializer(), view.get_rows_class())
+        return CollectionTable(rows.values(view.read_queryset().order_by("id")), rows, columns)
+
+    def get_rows_class(self) -> type[Rows]:
+        assert self.rows_class is not None, "a RecordViewSet sets rows_class"
+        return self.rows_class
 
     def represent(self, instance: Any) -> Shaped:
         # By `id`, which names the record on its model and on its history alike (where `pk` is a version's).

@@ -8,9 +8,10 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from tracker.exceptions import api_validation_error
+from tracker.exports import export_shaped_response, is_export
 from tracker.filters import StrictFilterBackend, TrackerSearchFilter
 from tracker.permissions import model_permissions_for
-from tracker.rows import UrlBuilder
+from tracker.rows import Rows, UrlBuilder
 from tracker.schema import document_record_viewset
 from tracker.summaries import group_by_pattern, parse_group_by
 from tracker.views import RecordViewSet
@@ -92,13 +93,27 @@ def summary_action(summary_class, group_serializer, noun, about):
         pagination_class=None,
         filter_backends=[StrictFilterBackend, TrackerSearchFilter],
         extra_query_params=("group_by",),
+        shape_serializer_class=group_serializer,
+        shape_rows_class=Rows,
     )
     def summary(self, request, *args, **kwargs):
         group_by = parse_group_by(request.query_params.get("group_by"), summary_class.dimensions)
         records = self.filter_queryset(self.read_queryset())
-        return Response(summary_class(self.tables, self.valid_at).groups(records, group_by))
+        groups = summary_class(self.tables, self.valid_at).groups(records, group_by)
+        if not is_export(request):
+            return Response(groups)
+        columns = group_columns(self.export_columns(), summary_class, group_by, groups)
+        return export_shaped_response(request, groups, Rows(UrlBuilder(request)), columns, self.as_of)
 
     return summary
+
+
+def group_columns(columns, summary_class, group_by, groups):
+    """The CSV columns of a summary: its key columns only where it is grouped by them (a pledge summary always by
+    unit), then the counts and sums."""
+    keys = {name for dimension in summary_class.dimensions.values() for name in dimension.columns}
+    present = set(groups[0]) if groups else {name for dimension in group_by for name in dimension.columns}
+    return [column for column in columns if column.name not in keys or column.name in present]
 
 
 PLEDGE_GROUPS = (

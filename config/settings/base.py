@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "tracker",
     "countries",
     "commitments",
+    "releases",
     "axes",
 ]
 
@@ -182,7 +183,7 @@ STORAGES = {
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/(api|healthz).*$"
-CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "Location"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "Location", "Tracker-As-Of", "Tracker-Feed-Position"]
 CORS_ALLOW_HEADERS = (*default_cors_headers, "if-match", "if-none-match", "x-change-reason")
 
 TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
@@ -325,4 +326,28 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+}
+
+# What every release's data package says of itself (releases.package); its citation names the release's address
+# under PUBLIC_URL, where the service is served.
+PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+RELEASE_PACKAGE = {
+    "name": "diplomatic-commitment-tracker",
+    "title": "Diplomatic Commitment Tracker",
+    "author": "Diplomatic Commitment Tracker editors",
+    "licenses": [
+        {
+            "name": "CC-BY-4.0",
+            "title": "Creative Commons Attribution 4.0 International",
+            "path": "https://creativecommons.org/licenses/by/4.0/",
+        }
+    ],
+    "sources": [
+        {
+            "title": (
+                "Reuters, 24 October 2025: US troops begin monitoring Gaza ceasefire from Kiryat Gat coordination "
+                "centre (held in an Indonesian translation)"
+            )
+        }
+    ],
 }

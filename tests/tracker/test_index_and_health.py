@@ -66,7 +66,7 @@ def test_v1_root_links_every_collection_of_the_contract(api_client):
     response = api_client.get("/api/v1/")
 
     assert response.status_code == 200
-    expected = {name: f"http://testserver/api/v1/{name}/" for name in (*COLLECTIONS, "changes")}
+    expected = {name: f"http://testserver/api/v1/{name}/" for name in (*COLLECTIONS, "changes", "releases")}
     assert response.json() == expected
 
 

@@ -1,0 +1,74 @@
+"""What a read answers as of: the instant and the change-feed position it reflects, named in two headers, so that
+any answer can be pinned and asked again exactly (`as_of`, or `release`).
+
+A read of today reflects the feed's latest position, read before its rows: it holds every change up to that
+position (and perhaps some that committed while it read). A read as of an instant reflects that instant and the
+last position stamped at or before it; a read of a release, the release's instant and position.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
+
+from django.db.models import Max
+from django.utils import timezone
+
+from .models import Change
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+    from rest_framework.request import Request
+
+AS_OF_HEADER = "Tracker-As-Of"
+POSITION_HEADER = "Tracker-Feed-Position"
+
+
+class Reflected(NamedTuple):
+    instant: datetime.datetime
+    position: int
+
+    def headers(self) -> dict[str, str]:
+        utc = self.instant.astimezone(datetime.UTC).isoformat().replace("+00:00", "Z")
+        return {AS_OF_HEADER: utc, POSITION_HEADER: str(self.position)}
+
+
+# What a release names: {version: (instant, position)}, given by the app that keeps releases.
+ReleaseReader = Callable[[str], Reflected | None]
+_release_readers: list[ReleaseReader] = []
+
+
+def read_releases_with(reader: ReleaseReader) -> None:
+    """Let reads pin `release=VERSION`: `reader` gives a version's instant and position, or None."""
+    _release_readers[:] = [reader]
+
+
+def releases_readable() -> bool:
+    return bool(_release_readers)
+
+
+def release_reflects(version: str) -> Reflected | None:
+    return _release_readers[0](version) if _release_readers else None
+
+
+def latest_change(request: Request | HttpRequest) -> tuple[int, datetime.datetime] | None:
+    """(position, time) of the feed's latest entry, read once per request; None while the feed is empty."""
+    if not hasattr(request, "_latest_change"):
+        latest = Change.objects.order_by("-id").values_list("id", "history_date").first()
+        request._latest_change = latest  # type: ignore[attr-defined]  # a request holds what it learns
+    cached: tuple[int, datetime.datetime] | None = request._latest_change  # type: ignore[union-attr]
+    return cached
+
+
+def reflected_now(request: Request | HttpRequest) -> Reflected:
+    now = timezone.now()
+    latest = latest_change(request)
+    return Reflected(now, latest[0] if latest else 0)
+
+
+def reflected_at(instant: datetime.datetime) -> Reflected:
+    """An instant and the last position stamped at or before it (an instant in the future reads now)."""
+    instant = min(instant, timezone.now())
+    position = Change.objects.filter(history_date__lte=instant).aggregate(last=Max("id"))["last"]
+    return Reflected(instant, position or 0)
