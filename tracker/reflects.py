@@ -12,7 +12,6 @@ import datetime
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from django.db.models import Max
 from django.utils import timezone
 
 from .models import Change
@@ -70,5 +69,8 @@ def reflected_now(request: Request | HttpRequest) -> Reflected:
 def reflected_at(instant: datetime.datetime) -> Reflected:
     """An instant and the last position stamped at or before it (an instant in the future reads now)."""
     instant = min(instant, timezone.now())
-    position = Change.objects.filter(history_date__lte=instant).aggregate(last=Max("id"))["last"]
-    return Reflected(instant, position or 0)
+    # Read by the time's index: writers take the feed's lock before they stamp their time, so positions and times
+    # rise together, and the latest entry by time is the last position (a scan by position from the end would
+    # read every entry since).
+    latest = Change.objects.filter(history_date__lte=instant).order_by("-history_date", "-id").values("id").first()
+    return Reflected(instant, latest["id"] if latest else 0)
