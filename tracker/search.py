@@ -3,8 +3,8 @@ record (one of the view's `search_fields`, its own or a linked record's), whatev
 
 Fields are grouped by the record they belong to: the record's own (`text`, `translation`) form one document, and
 each linked record (`speakers__person`: `name`, `description`) another. A query word matches when it begins a word
-of any of those documents; each linked document is looked up in its own table, and the union of the ids found is
-what the word keeps, so that every part can use its own index.
+of any of those documents. Linked documents are looked up first, each in its own table and index; the records they
+name are added to the word's condition on the record's own document, which its index serves.
 
 - On PostgreSQL a document is a `tsvector` of the `tracker_search` text search configuration (the `simple` one,
   with accents removed), matched by prefix (`rafah:*`) and ranked with `ts_rank`. A table that holds many records
