@@ -1,9 +1,10 @@
 """What a read answers as of: the instant and the change-feed position it reflects, named in two headers, so that
 any answer can be pinned and asked again exactly (`as_of`, or `release`).
 
-A read of today reflects the feed's latest position, read before its rows: it holds every change up to that
-position (and perhaps some that committed while it read). A read as of an instant reflects that instant and the
-last position stamped at or before it; a read of a release, the release's instant and position.
+A read of today reflects the feed's latest position as it answers: not a snapshot, since a change that commits while
+it reads may be in its rows or not (a detail reads the position first, for its cached ETag, and keeps it). A read
+as of an instant reflects that instant and the last position stamped at or before it; a read of a release, the
+release's instant and position.
 """
 
 from __future__ import annotations
