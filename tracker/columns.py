@@ -7,6 +7,7 @@ becomes one column of each item's key (`Rows.item_key`) joined by `|`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +23,11 @@ if TYPE_CHECKING:
 JOIN = "|"
 # The timestamps, declared by a base serializer and so first among its fields, close a row as in the JSON.
 TIMESTAMPS = ("created", "updated")
+
+
+def output_order(fields: Mapping[str, Any]) -> list[str]:
+    """A read shape's field names in the order its rows and their columns show them: the timestamps last."""
+    return sorted(fields, key=lambda name: name in TIMESTAMPS)
 
 
 @dataclass(frozen=True)
@@ -51,9 +57,9 @@ class Column:
 def columns_of(serializer: serializers.Serializer[Any], rows: type[Rows]) -> list[Column]:
     """The flat columns of the rows that `serializer` documents."""
     columns: list[Column] = []
-    fields = sorted(serializer.fields.items(), key=lambda item: item[0] in TIMESTAMPS)
-    for name, field in fields:
-        columns += field_columns((name,), field, rows)
+    fields = serializer.fields
+    for name in output_order(fields):
+        columns += field_columns((name,), fields[name], rows)
     return columns
 
 

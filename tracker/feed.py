@@ -3,7 +3,7 @@ so that a mirror can sync incrementally from the last position it saw."""
 
 import datetime
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
@@ -20,8 +20,8 @@ from rest_framework.response import Response
 from .answers import RowsAnswerMixin
 from .models import Change
 from .query_params import KnownQueryParamsMixin
-from .rows import Rows, UrlBuilder
-from .shapes import Row, Shaped
+from .rows import Rows, UrlBuilder, reads
+from .shapes import Row
 
 # ASCII digits only: str.isdigit() also accepts "²" and "⑤", which int() refuses.
 POSITION = re.compile(r"[0-9]{1,19}")
@@ -42,14 +42,15 @@ def parse_instant(value: str) -> datetime.datetime | None:
 
 
 class ChangeSerializer(serializers.Serializer[Any]):
-    position = serializers.IntegerField(help_text=_("Feed position: pass the last one seen as `since`."))
+    position = serializers.IntegerField(source="id", help_text=_("Feed position: pass the last one seen as `since`."))
     collection = serializers.CharField()
     lookup = serializers.CharField(help_text=_("The record's lookup in its collection: id, slug or ISO alpha-3."))
     action = serializers.ChoiceField(choices=Change.Action.choices)
-    time = serializers.DateTimeField()
+    time = serializers.DateTimeField(source="history_date")
     url = serializers.URLField(allow_null=True, help_text=_("The record's address; null after a delete."))
     reason = serializers.CharField()
     user = serializers.CharField(
+        source="user.username",
         required=False,
         allow_null=True,
         help_text=_("Who made the change (null when no user made it); shown to authenticated staff only."),
@@ -57,41 +58,22 @@ class ChangeSerializer(serializers.Serializer[Any]):
 
 
 class ChangeRows(Rows):
-    fields = (
-        "id",
-        "collection",
-        "lookup",
-        "action",
-        "history_date",
-        "reason",
-        "user__username",
-    )
+    serializer_class = ChangeSerializer
 
     def __init__(self, urls: UrlBuilder, basenames: Mapping[str, str], show_user: bool) -> None:
         super().__init__(urls)
         self.basenames = basenames
         self.show_user = show_user
 
-    def shape(self, rows: Sequence[Row]) -> list[Shaped]:
-        return [self.shape_one(row) for row in rows]
+    def wants(self, field: str) -> bool:
+        return (self.show_user or field != "user") and super().wants(field)
 
-    def shape_one(self, row: Row) -> Shaped:
-        shaped: Shaped = {
-            "position": row["id"],
-            "collection": row["collection"],
-            "lookup": row["lookup"],
-            "action": row["action"],
-            "time": row["history_date"],
-            "url": None if row["action"] == Change.Action.DELETE else self.record_url(row),
-            "reason": row["reason"],
-        }
-        if self.show_user:
-            shaped["user"] = row["user__username"]
-        return shaped
-
-    def record_url(self, row: Row) -> str | None:
+    @reads("action", "collection", "lookup")
+    def read_url(self, row: Row) -> str | None:
         basename = self.basenames.get(row["collection"])
-        return self.urls.detail(basename, row["lookup"]) if basename else None
+        if row["action"] == Change.Action.DELETE or not basename:
+            return None
+        return self.urls.detail(basename, row["lookup"])
 
 
 SINCE = OpenApiParameter(

@@ -1,9 +1,15 @@
 """Dict-based row shaping for fast reads.
 
-Each resource's list query and row shape live in its app's `querysets.py` as a `Rows` subclass: the API's
-lists and details, exports and field selection all go through it. It reads `.values()` rows (no model
-instances) and fetches links for a whole page in one query per link type, so the query count does not
-grow with the number of rows.
+Each resource's row shape lives in its app's API layer as a `Rows` subclass: the API's lists and details,
+exports and field selection all go through it. It reads `.values()` rows (no model instances) and fetches
+links for a whole page in one query per link type, so the query count does not grow with the number of rows.
+
+What a resource shows is declared once, by its read serializer (`Rows.serializer_class`): the fields, in
+its order (the timestamps last), that both the output and the OpenAPI schema have. The `Rows` says only how
+each field that is not a plain column is read: `read_<field>(row)` from the row (with the columns it needs,
+`@reads(...)`), or `links_<field>(rows)` for a whole page at once. Any other field is the column its
+serializer field names (`source`), or, for a nested serializer, an object of such columns; so the query's
+columns, too, come from the declaration.
 
 A `Rows` object reads its links through `table(Model)`: today's rows by default, or, in a read as of an
 instant (`?as_of=`), the rows as they stood then, from the link model's history (`AsOfTables`).
@@ -12,15 +18,17 @@ instant (`?as_of=`), the rows as they stood then, from the link model's history 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
 
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.urls import NoReverseMatch, reverse
+from rest_framework import serializers
 from simple_history.utils import get_history_model_for_model
 
-from .columns import identifier_description, item_identifier
+from .columns import identifier_description, item_identifier, output_order
 from .shapes import Row, Shaped
 
 if TYPE_CHECKING:
@@ -31,6 +39,7 @@ if TYPE_CHECKING:
 
 Key = TypeVar("Key")
 Value = TypeVar("Value")
+Method = TypeVar("Method", bound=Callable[..., Any])
 
 # The annotation that holds a record's status on the `valid_at` date, read in place of its `status`.
 VALID_STATUS = "status_valid_at"
@@ -115,16 +124,64 @@ def as_of_queryset(model: type[models.Model], instant: datetime.datetime) -> mod
     return versions.filter(~Exists(later)).exclude(history_type="-")
 
 
+def reads(*columns: str) -> Callable[[Method], Method]:
+    """Marks a `read_<field>` method with the `.values()` columns it reads."""
+
+    def mark(method: Method) -> Method:
+        method.columns = columns  # type: ignore[attr-defined]  # read back by columns_read
+        return method
+
+    return mark
+
+
+def column_reader(build: Callable[..., Value], *columns: str) -> Callable[[Rows, Row], Value]:
+    """The `read_<field>` whose value is `build(urls, …)` of the row's `columns`: a reference to another record, by
+    the columns it is shown by."""
+
+    @reads(*columns)
+    def read(rows: Rows, row: Row) -> Value:
+        return build(rows.urls, *[row[column] for column in columns])
+
+    return read
+
+
+def blank_as_null(column: str) -> Callable[[Rows, Row], Any]:
+    """The `read_<field>` of a text column that reads null where it is blank."""
+
+    @reads(column)
+    def read(rows: Rows, row: Row) -> Any:
+        return row[column] or None
+
+    return read
+
+
+def precision_of(date_column: str) -> Callable[[Rows, Row], str | None]:
+    """The `read_<field>` of the precision of the date at `date_column`: null where there is no date."""
+    precision = f"{date_column}_precision"
+
+    @reads(date_column, precision)
+    def read(rows: Rows, row: Row) -> str | None:
+        return row[precision] if row[date_column] else None
+
+    return read
+
+
 class Rows:
-    """Turns a queryset of one resource into the API's JSON-ready dicts.
+    """Turns a queryset of one resource into the API's JSON-ready dicts, in the shape of `serializer_class`.
 
     `tables` gives the rows of each link model (`self.table(PledgeSource)`): today's, or as of an instant.
     `valid_at` is the date of a read of what was true in the world then (records with a status timeline read
-    their status from it); `columns` maps a field to the annotation read in its place.
+    their status from it); `columns` maps a column to the annotation read in its place.
     """
 
-    fields: tuple[str, ...] = ()
-    # The fields a request asked for (tracker.fields); links of the others are not read.
+    # The read shape: its fields, in their order, are each row's (the timestamps last).
+    serializer_class: ClassVar[type[serializers.Serializer[Any]] | None] = None
+    # The route of the record's own address (`url`), and the column that names the record in it.
+    basename: ClassVar[str] = ""
+    lookup: ClassVar[str] = "id"
+    # Columns read besides those of the fields: what the links of a page are read by.
+    key_columns: ClassVar[tuple[str, ...]] = ("id",)
+    # The fields a request asked for (tracker.fields); the links of other fields are not read, nor are they shaped.
     selection: FieldSelection | None = None
 
     def __init__(
@@ -151,10 +208,6 @@ class Rows:
     def wants(self, field: str) -> bool:
         return self.selection is None or self.selection.wants(field)
 
-    def links(self, field: str, read: Callable[[], dict[Key, list[Value]]]) -> dict[Key, list[Value]]:
-        """`read()`, the links of `field` for a batch of rows, when the field is wanted; none when it is not."""
-        return read() if self.wants(field) else {}
-
     def item_key(self, field: str, item: Any) -> str:
         """An item of the list `field` as a CSV cell shows it, its key; a resource may say more (a target's type)."""
         return item_identifier(item)
@@ -172,19 +225,118 @@ class Rows:
         records = self.table(model).filter(id=OuterRef(f"{foreign_key}_id"))
         return {alias: Subquery(records.values(field)[:1]) for alias, field in columns.items()}
 
-    def value(self, row: Row, field: str) -> Any:
-        """The value of `field` in a row read by `values()`."""
-        return row[self.columns.get(field, field)]
-
     def values(self, queryset: models.QuerySet[Any]) -> models.QuerySet[Any, Row]:
-        return queryset.values(*(self.columns.get(field, field) for field in self.fields))
+        return queryset.values(*(self.columns.get(column, column) for column in columns_read(type(self))))
+
+    def read_url(self, row: Row) -> str | None:
+        return self.urls.detail(self.basename, row[self.lookup])
+
+    def read_events_url(self, row: Row) -> str:
+        return self.urls.route(f"{self.basename}-events", row[self.lookup])
 
     def shape(self, rows: Sequence[Row]) -> list[Shaped]:
-        raise NotImplementedError
+        readers = self.readers(rows)
+        return [{name: read(row) for name, read in readers} for row in rows]
+
+    def readers(self, rows: Sequence[Row]) -> list[tuple[str, Callable[[Row], Any]]]:
+        """Each wanted field with the function that reads it from a row of `rows`; the links of the page are read
+        here, one query per link field."""
+        readers = []
+        for name, how, detail in field_plan(type(self)):
+            if not self.wants(name):
+                continue
+            if how == LINKS:
+                readers.append((name, page_reader(getattr(self, f"links_{name}")(rows), detail)))
+            elif how == READ:
+                readers.append((name, getattr(self, f"read_{name}")))
+            elif how == OBJECT:
+                readers.append((name, object_reader(detail)))
+            else:
+                readers.append((name, itemgetter(self.columns.get(detail, detail))))
+        return readers
 
     def one(self, queryset: models.QuerySet[Any]) -> Shaped | None:
         shaped = self.shape(list(self.values(queryset)))
         return shaped[0] if shaped else None
+
+    def shape_links(self, item_rows: type[Rows], links: models.QuerySet[Any], owner: str) -> dict[Any, list[Shaped]]:
+        """{owner's id: [item, …]}: the link rows of `links`, in their order, each shaped by `item_rows` (the rows
+        of a list field's items), grouped by their column `owner`. Items read their columns as they are: none has a
+        status to read as of `valid_at`."""
+        rows = list(links.values(*columns_read(item_rows), owner))
+        items = item_rows(self.urls, self.tables).shape(rows)
+        return group_by(zip((row[owner] for row in rows), items, strict=True))
+
+
+# How a field is read (field_plan): a plain column, an object of plain columns, a `read_<field>` method, or a
+# `links_<field>` page read.
+COLUMN, OBJECT, READ, LINKS = "column", "object", "read", "links"
+
+
+class FieldRead(NamedTuple):
+    name: str
+    how: str
+    # The column of a plain field; an object's members and their columns; the empty value (a list or a dict) that
+    # a page read gives a row without links.
+    detail: Any = None
+
+
+PLANS: dict[type[Rows], tuple[FieldRead, ...]] = {}
+COLUMNS: dict[type[Rows], tuple[str, ...]] = {}
+
+
+def field_plan(rows_class: type[Rows]) -> tuple[FieldRead, ...]:
+    """How each field of the read shape is read, in the rows' order; built once per class."""
+    if rows_class not in PLANS:
+        PLANS[rows_class] = tuple(plan_fields(rows_class))
+    return PLANS[rows_class]
+
+
+def plan_fields(rows_class: type[Rows]) -> Iterable[FieldRead]:
+    assert rows_class.serializer_class is not None, f"{rows_class.__name__} names its read serializer"
+    fields = rows_class.serializer_class().fields
+    for name in output_order(fields):
+        field = fields[name]
+        if hasattr(rows_class, f"links_{name}"):
+            yield FieldRead(name, LINKS, dict if isinstance(field, serializers.DictField) else list)
+        elif hasattr(rows_class, f"read_{name}"):
+            yield FieldRead(name, READ)
+        elif isinstance(field, serializers.Serializer):
+            members = field.fields.items()
+            yield FieldRead(name, OBJECT, tuple((member, column_of(child)) for member, child in members))
+        else:
+            yield FieldRead(name, COLUMN, column_of(field))
+
+
+def column_of(field: serializers.Field[Any, Any, Any, Any]) -> str:
+    """The `.values()` column of a plain field: its source, a dotted path written with `__`."""
+    return str(field.source or field.field_name).replace(".", "__")
+
+
+def columns_read(rows_class: type[Rows]) -> tuple[str, ...]:
+    """The `.values()` columns the rows are shaped from: the key columns and the lookup (of `url`), each plain
+    field's own (an object's, its members'), and those each `read_<field>` method names; built once per class."""
+    if rows_class not in COLUMNS:
+        columns = [*rows_class.key_columns, rows_class.lookup]
+        for name, how, detail in field_plan(rows_class):
+            if how == COLUMN:
+                columns.append(detail)
+            elif how == OBJECT:
+                columns += [column for _member, column in detail]
+            elif how == READ:
+                columns += getattr(getattr(rows_class, f"read_{name}"), "columns", ())
+        COLUMNS[rows_class] = tuple(dict.fromkeys(columns))
+    return COLUMNS[rows_class]
+
+
+def object_reader(members: tuple[tuple[str, str], ...]) -> Callable[[Row], Shaped]:
+    """Reads an object whose members are plain columns of the row."""
+    return lambda row: {member: row[column] for member, column in members}
+
+
+def page_reader(links: Mapping[Any, Any], empty: Callable[[], Any]) -> Callable[[Row], Any]:
+    """Reads a row's links out of those of its page, by its id; a row without links reads a new `empty()`."""
+    return lambda row: links[row["id"]] if row["id"] in links else empty()
 
 
 def group_by(pairs: Iterable[tuple[Key, Value]]) -> dict[Key, list[Value]]:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from .answers import RowsAnswerMixin
     from .columns import Column
+    from .rows import Rows
     from .views import RecordViewSet
 
 # An OpenAPI object (a parameter, a response, the whole document), as drf-spectacular builds it.
@@ -263,16 +264,19 @@ def csv_description(columns: list[Column]) -> str:
 
 
 def document_record_viewset(
-    read_serializer: type[serializers.Serializer[Any]],
+    rows_class: type[Rows],
     write_serializer: type[serializers.BaseSerializer[Any]],
     noun: str,
     lookup_description: str,
 ) -> Callable[[ViewSetClass], ViewSetClass]:
-    """The schema of a RecordViewSet: reads in the read shape, writes in the write shape.
+    """The schema of a RecordViewSet whose rows `rows_class` shapes: reads in their read shape, writes in the
+    write shape.
 
-    The viewset also learns its read shape (`read_serializer_class`), so that a write can tell a read-only
-    field from an unknown one.
+    The viewset answers with those rows, and learns their read shape (`read_serializer_class`), so that a write
+    can tell a read-only field from an unknown one.
     """
+    read_serializer = rows_class.serializer_class
+    assert read_serializer is not None, f"{rows_class.__name__} names its read serializer"
     document = extend_schema_view(
         list=extend_schema(summary=f"List {noun} records", responses=read_serializer(many=True)),
         retrieve=extend_schema(summary=f"Read one {noun} ({lookup_description})", responses=read_serializer),
@@ -283,6 +287,7 @@ def document_record_viewset(
     )
 
     def decorate(viewset: ViewSetClass) -> ViewSetClass:
+        viewset.rows_class = rows_class
         viewset.read_serializer_class = read_serializer
         return document(viewset)
 

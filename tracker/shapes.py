@@ -1,7 +1,7 @@
 """The types of what the read path passes around: `.values()` rows in, JSON-ready dicts out.
 
-Both are plain dicts keyed by field name; their keys are declared once, by each resource's `Rows.fields` and
-`shape_one`, so these types say no more than that.
+Both are plain dicts: a row's keys are the columns its `Rows` reads, a shaped resource's the fields of its read
+serializer (the `Rows.serializer_class` that shapes it), both declared there, so these types say no more.
 """
 
 from typing import Any, TypeAlias

@@ -86,9 +86,10 @@ class RecordViewSet(
 ):
     """Reads through the resource's `Rows` (dicts, not model instances); writes through its services.
 
-    Subclasses set `queryset` (what filters, search and ordering apply to), `rows_class`, `write_serializer_class`
-    (what a client writes: related records by key) and the app's service functions `create_service(**fields)`,
-    `update_service(record, **fields)` and `delete_service(record)`.
+    Subclasses set `queryset` (what filters, search and ordering apply to), `write_serializer_class` (what a client
+    writes: related records by key) and the app's service functions `create_service(**fields)`,
+    `update_service(record, **fields)` and `delete_service(record)`; `document_record_viewset` gives them their
+    `rows_class` and its read shape (`read_serializer_class`).
     """
 
     rows_class: type[Rows] | None = None

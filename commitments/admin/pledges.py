@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from countries.models import Country, CountryGroup
 from tracker.rows import UrlBuilder
 
+from ..api.rows.pledges import PledgeRows
 from ..choices import ConditionStatus
 from ..models import Condition, Organization, Party, Pledge, PledgeSource
-from ..querysets.pledges import PledgeRows
+from ..querysets import PledgeQuerySet
 from ..services.parties import party_for
 from ..services.pledges import pledge_create, pledge_delete, pledge_update
 from .base import EDITOR_SUPPLIED, TIMESTAMPS, SourceLinksInline, party_related
@@ -84,15 +85,7 @@ class PledgeAdmin(RecordWithEventsAdmin):
     )
     date_hierarchy = "announced"
     list_select_related = ("initiative", *party_related("party"))
-    search_fields = (
-        "key",
-        "description",
-        "quantity_text",
-        "initiative__name",
-        "party__country__name",
-        "party__country_group__name",
-        "party__organization__name",
-    )
+    search_fields = PledgeQuerySet.search_fields
     autocomplete_fields = ("initiative",)
     inlines = (PledgeSourceInline, StatusEventInline, PledgeConditionLinkInline)
     fieldsets = (

@@ -8,6 +8,7 @@ from tracker.service_admin import ServiceInline
 
 from ..audit import audit_lines
 from ..models import Statement, StatementBasis, StatementSource, StatementSpeaker, StatementTarget
+from ..querysets import StatementQuerySet
 from ..services.statements import statement_create, statement_delete, statement_update
 from .base import TIMESTAMPS, SourceLinksInline, TrackedAdmin, dated_fieldset, party_related
 from .filters import RELATED_ONLY, StatementConditionFilter, StatementInitiativeFilter, StatementStanceFilter
@@ -68,14 +69,7 @@ class StatementAdmin(TrackedAdmin):
         "translation_by",
     )
     list_select_related = party_related("on_behalf_of")
-    search_fields = (
-        "key",
-        "text",
-        "translation",
-        "speakers__person__name",
-        "speakers__person__description",
-        "speakers__organization__name",
-    )
+    search_fields = StatementQuerySet.search_fields
     autocomplete_fields = ("on_behalf_of",)
     date_hierarchy = "date"
     inlines = (StatementSpeakerInline, StatementBasisInline, StatementSourceInline, StatementTargetInline)

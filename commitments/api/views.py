@@ -17,14 +17,16 @@ from tracker.summaries import group_by_pattern, parse_group_by
 from tracker.views import RecordViewSet
 
 from .. import filters, models, services
-from ..querysets.conditions import ConditionRows
-from ..querysets.events import EventRows, StatusTimeline
-from ..querysets.initiatives import InitiativeRows
-from ..querysets.parties import OrganizationRows, PersonRows
-from ..querysets.pledges import PledgeRows
-from ..querysets.sources import SourceRows
-from ..querysets.statements import StatementRows
+from ..querysets import PledgeQuerySet, StatementQuerySet
+from ..querysets.events import StatusTimeline
 from ..querysets.summaries import PledgeSummary, StatementSummary
+from .rows.conditions import ConditionRows
+from .rows.events import EventRows
+from .rows.initiatives import InitiativeRows
+from .rows.parties import OrganizationRows, PersonRows
+from .rows.pledges import PledgeRows
+from .rows.sources import SourceRows
+from .rows.statements import StatementRows
 from .serializers import conditions, events, initiatives, parties, pledges, sources, statements, summaries
 
 # An id, or a key (a slug): `/pledges/3/` and `/pledges/idn-gaza-isf-troops/` are the same record.
@@ -151,13 +153,12 @@ def timeline(view, record):
     return events if view.valid_at is None else events.filter(date__lte=view.valid_at)
 
 
-@document_record_viewset(parties.OrganizationSerializer, parties.OrganizationWriteSerializer, "organization", "slug")
+@document_record_viewset(OrganizationRows, parties.OrganizationWriteSerializer, "organization", "slug")
 class OrganizationViewSet(ServiceViewSet):
     """Non-state and multilateral parties, government bodies, militaries, think tanks and publishers."""
 
     lookup_field = "slug"
     queryset = models.Organization.objects.all()
-    rows_class = OrganizationRows
     write_serializer_class = parties.OrganizationWriteSerializer
     filterset_class = filters.OrganizationFilterSet
     search_fields = ["name", "acronym", "description"]
@@ -168,13 +169,12 @@ class OrganizationViewSet(ServiceViewSet):
     delete_service = services.parties.organization_delete
 
 
-@document_record_viewset(parties.PersonSerializer, parties.PersonWriteSerializer, "person", "slug")
+@document_record_viewset(PersonRows, parties.PersonWriteSerializer, "person", "slug")
 class PersonViewSet(ServiceViewSet):
     """People, named or anonymous ("a Hamas spokesperson")."""
 
     lookup_field = "slug"
     queryset = models.Person.objects.all()
-    rows_class = PersonRows
     write_serializer_class = parties.PersonWriteSerializer
     filterset_class = filters.PersonFilterSet
     search_fields = ["name", "description"]
@@ -185,13 +185,12 @@ class PersonViewSet(ServiceViewSet):
     delete_service = services.parties.person_delete
 
 
-@document_record_viewset(sources.SourceSerializer, sources.SourceWriteSerializer, "source", "id")
+@document_record_viewset(SourceRows, sources.SourceWriteSerializer, "source", "id")
 class SourceViewSet(ServiceViewSet):
     """Where claims come from: reports, statements, documents, and translations of them."""
 
     lookup_value_regex = r"\d+"
     queryset = models.Source.objects.all()
-    rows_class = SourceRows
     write_serializer_class = sources.SourceWriteSerializer
     filterset_class = filters.SourceFilterSet
     search_fields = ["title", "author", "notes"]
@@ -202,13 +201,12 @@ class SourceViewSet(ServiceViewSet):
     delete_service = services.sources.source_delete
 
 
-@document_record_viewset(initiatives.InitiativeSerializer, initiatives.InitiativeWriteSerializer, "initiative", "slug")
+@document_record_viewset(InitiativeRows, initiatives.InitiativeWriteSerializer, "initiative", "slug")
 class InitiativeViewSet(ServiceViewSet):
     """What is pledged to or proposed, with its status timeline at `events/`."""
 
     lookup_field = "slug"
     queryset = models.Initiative.objects.all()
-    rows_class = InitiativeRows
     write_serializer_class = initiatives.InitiativeWriteSerializer
     filterset_class = filters.InitiativeFilterSet
     search_fields = ["name", "description", "location"]
@@ -222,25 +220,16 @@ class InitiativeViewSet(ServiceViewSet):
     history_links = timeline_history_links("initiative")
 
 
-@document_record_viewset(pledges.PledgeSerializer, pledges.PledgeWriteSerializer, "pledge", "id or key")
+@document_record_viewset(PledgeRows, pledges.PledgeWriteSerializer, "pledge", "id or key")
 class PledgeViewSet(ServiceViewSet):
     """Who pledged what to which initiative, with its quantity, sources, conditions and status timeline."""
 
     lookup_value_regex = KEY_OR_ID
     key_lookup_field = "key"
     queryset = models.Pledge.objects.all()
-    rows_class = PledgeRows
     write_serializer_class = pledges.PledgeWriteSerializer
     filterset_class = filters.PledgeFilterSet
-    search_fields = [
-        "key",
-        "description",
-        "quantity_text",
-        "initiative__name",
-        "party__country__name",
-        "party__country_group__name",
-        "party__organization__name",
-    ]
+    search_fields = PledgeQuerySet.search_fields
     ordering_fields = ["id", "key", "kind", "status", "announced", "quantity_low", "quantity_high", "updated"]
     ordering = ["id"]
     create_service = services.pledges.pledge_create
@@ -256,13 +245,12 @@ class PledgeViewSet(ServiceViewSet):
     }
 
 
-@document_record_viewset(conditions.ConditionSerializer, conditions.ConditionWriteSerializer, "condition", "slug")
+@document_record_viewset(ConditionRows, conditions.ConditionWriteSerializer, "condition", "slug")
 class ConditionViewSet(ServiceViewSet):
     """Issues that hold commitments up, where each bites, and their status timelines."""
 
     lookup_field = "slug"
     queryset = models.Condition.objects.all()
-    rows_class = ConditionRows
     write_serializer_class = conditions.ConditionWriteSerializer
     filterset_class = filters.ConditionFilterSet
     search_fields = ["name", "description"]
@@ -279,24 +267,16 @@ class ConditionViewSet(ServiceViewSet):
     }
 
 
-@document_record_viewset(statements.StatementSerializer, statements.StatementWriteSerializer, "statement", "id or key")
+@document_record_viewset(StatementRows, statements.StatementWriteSerializer, "statement", "id or key")
 class StatementViewSet(ServiceViewSet):
     """What was said or reported, by whom, about what (with a stance on each target), and where it is written."""
 
     lookup_value_regex = KEY_OR_ID
     key_lookup_field = "key"
     queryset = models.Statement.objects.all()
-    rows_class = StatementRows
     write_serializer_class = statements.StatementWriteSerializer
     filterset_class = filters.StatementFilterSet
-    search_fields = [
-        "key",
-        "text",
-        "translation",
-        "speakers__person__name",
-        "speakers__person__description",
-        "speakers__organization__name",
-    ]
+    search_fields = StatementQuerySet.search_fields
     ordering_fields = ["id", "key", "date", "reported", "kind", "updated"]
     ordering = ["id"]
     create_service = services.statements.statement_create

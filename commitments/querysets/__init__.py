@@ -1,5 +1,5 @@
-"""The domain's reads: queryset methods that filters and views call, and (in the sibling modules) the `Rows`
-classes that shape each resource for the API, exports and `as_of`."""
+"""The domain's reads: queryset methods that filters and views call, status timelines and summaries. How each
+resource is shaped for the API, exports and `as_of` is the API layer's (`commitments/api/rows/`)."""
 
 from .filtering import (
     ConditionQuerySet,

@@ -24,7 +24,17 @@ class StatusEventQuerySet(models.QuerySet):
 
 
 class PledgeQuerySet(models.QuerySet):
-    # PostgreSQL keeps the words of the view's own search fields in a stored column (migration 0008).
+    # What a search of pledges reads, in the API and the admin alike; PostgreSQL keeps their words in a stored
+    # column (migration 0008).
+    search_fields = (
+        "key",
+        "description",
+        "quantity_text",
+        "initiative__name",
+        "party__country__name",
+        "party__country_group__name",
+        "party__organization__name",
+    )
     stores_search_document = True
 
     def by_countries(self, country_ids):
@@ -96,7 +106,16 @@ class ConditionQuerySet(models.QuerySet):
 
 
 class StatementQuerySet(models.QuerySet):
-    # PostgreSQL keeps the words of the view's own search fields in a stored column (migration 0008).
+    # What a search of statements reads, in the API and the admin alike; PostgreSQL keeps their words in a stored
+    # column (migration 0008).
+    search_fields = (
+        "key",
+        "text",
+        "translation",
+        "speakers__person__name",
+        "speakers__person__description",
+        "speakers__organization__name",
+    )
     stores_search_document = True
 
     def with_reported(self, tables):

@@ -1,4 +1,4 @@
-"""What clients write. What they read is shaped in countries/querysets.py; these say the same in keys."""
+"""What clients read and write. The read serializers declare each row's fields, which countries/api/rows.py shapes."""
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field

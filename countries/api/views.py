@@ -3,7 +3,6 @@ from tracker.views import RecordViewSet
 
 from ..filters import CountryFilterSet, CountryGroupFilterSet
 from ..models import Country, CountryGroup
-from ..querysets import CountryGroupRows, CountryRows
 from ..services import (
     country_create,
     country_delete,
@@ -12,16 +11,16 @@ from ..services import (
     country_group_update,
     country_update,
 )
-from .serializers import CountryGroupSerializer, CountryGroupWriteSerializer, CountrySerializer, CountryWriteSerializer
+from .rows import CountryGroupRows, CountryRows
+from .serializers import CountryGroupWriteSerializer, CountryWriteSerializer
 
 
-@document_record_viewset(CountrySerializer, CountryWriteSerializer, "country", "ISO alpha-3 code, any case")
+@document_record_viewset(CountryRows, CountryWriteSerializer, "country", "ISO alpha-3 code, any case")
 class CountryViewSet(RecordViewSet):
     """States and territories of ISO 3166-1 with their UN M49 regions, looked up by alpha-3 code."""
 
     lookup_field = "iso3"
     lookup_value_regex = "[A-Za-z]{3}"
-    rows_class = CountryRows
     write_serializer_class = CountryWriteSerializer
     filterset_class = CountryFilterSet
     search_fields = ["name", "iso3", "iso2"]
@@ -37,12 +36,11 @@ class CountryViewSet(RecordViewSet):
         return super().get_object()
 
 
-@document_record_viewset(CountryGroupSerializer, CountryGroupWriteSerializer, "country group", "slug")
+@document_record_viewset(CountryGroupRows, CountryGroupWriteSerializer, "country group", "slug")
 class CountryGroupViewSet(RecordViewSet):
     """Sets of states that sources speak of, sometimes without naming members ("Gulf states")."""
 
     lookup_field = "slug"
-    rows_class = CountryGroupRows
     write_serializer_class = CountryGroupWriteSerializer
     filterset_class = CountryGroupFilterSet
     search_fields = ["name", "description"]

@@ -9,8 +9,8 @@ from django.db import connection
 from django.test import RequestFactory
 from django.urls import resolve, reverse
 
+from commitments.api.rows.pledges import PledgeRows
 from commitments.models import Pledge
-from commitments.querysets.pledges import PledgeRows
 from tests.collections import bulk_pledges
 from tracker.rows import UrlBuilder
 

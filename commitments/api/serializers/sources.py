@@ -29,7 +29,7 @@ class SourceSerializer(TimestampsMixin):
     published_precision = serializers.ChoiceField(choices=DatePrecision.choices)
     language = serializers.CharField(help_text=_("BCP 47 tag."))
     kind = serializers.ChoiceField(choices=SourceKind.choices)
-    document_url = serializers.CharField(help_text=_("The document's URL; empty when none is known."))
+    document_url = serializers.CharField(source="url", help_text=_("The document's URL; empty when none is known."))
     accessed = serializers.DateField(allow_null=True)
     archive_url = serializers.CharField()
     translation_of = SourceTranslationRefSerializer(allow_null=True)

@@ -4,56 +4,34 @@ from typing import Any
 
 from django.db.models import OuterRef, Q
 
-from tracker.rows import VALID_STATUS, Rows, group_by
+from tracker.rows import VALID_STATUS, group_by, precision_of
 from tracker.shapes import Row, Shaped
 
-from .events import StatusTimeline
-from .refs import SourceRef, cited_sources, party_fields, party_obj, party_parts, slug_ref
+from ...models import Condition, ConditionLink, PledgeSource
+from ...querysets.events import StatusTimeline
+from ..serializers.pledges import PledgeSerializer
+from .refs import PartyPartsRows, SourceRef, cited_sources, party_field, slug_field, slug_ref
 
 CONDITION_TIMELINE = StatusTimeline("condition")
 
 
-class PledgeRows(Rows):
-    fields = (
-        "id",
-        "key",
-        "party_id",
-        *party_fields("party"),
-        "initiative_id",
-        "initiative__slug",
-        "initiative__name",
-        "kind",
-        "quantity_qualifier",
-        "quantity_low",
-        "quantity_high",
-        "quantity_unit",
-        "quantity_text",
-        "description",
-        "editor_supplied",
-        "status",
-        "announced",
-        "announced_precision",
-        "created",
-        "updated",
-    )
+class PledgeRows(PartyPartsRows):
+    serializer_class = PledgeSerializer
+    basename = "pledge"
+    key_columns = ("id", "initiative_id", "party_id")
 
-    def shape(self, rows: Sequence[Row]) -> list[Shaped]:
-        ids = [row["id"] for row in rows]
-        sources = self.links("sources", lambda: self.sources(ids))
-        conditions = self.links("conditions", lambda: self.conditions(rows))
-        return [self.shape_one(row, sources.get(row["id"], []), conditions.get(row["id"], [])) for row in rows]
+    read_party = party_field("party")
+    read_initiative = slug_field("initiative", "initiative")
 
-    def sources(self, pledge_ids: list[int]) -> dict[int, list[SourceRef | None]]:
-        from ..models import PledgeSource
+    read_announced_precision = precision_of("announced")
 
-        return cited_sources(self, PledgeSource, pledge_ids)
+    def links_sources(self, rows: Sequence[Row]) -> dict[int, list[SourceRef | None]]:
+        return cited_sources(self, PledgeSource, [row["id"] for row in rows])
 
-    def conditions(self, rows: Sequence[Row]) -> dict[int, list[Shaped]]:
+    def links_conditions(self, rows: Sequence[Row]) -> dict[int, list[Shaped]]:
         """The conditions that hold each pledge up: directly, through its initiative, or through its party's
         participation in the initiative; one query for the page's links and one for their conditions, ordered by
         the condition's name. Each pledge reads only the links that can hold it up."""
-        from ..models import ConditionLink
-
         initiatives = {row["initiative_id"] for row in rows}
         links = list(
             self.table(ConditionLink)
@@ -89,8 +67,6 @@ class PledgeRows(Rows):
     def conditions_by_id(self, ids: set[int]) -> dict[int, Shaped]:
         """{id: reference with its status} of the conditions `ids`: as of the read's instant, and with `valid_at`
         the status on that date (null before the condition's first event)."""
-        from ..models import Condition
-
         conditions = self.table(Condition).filter(id__in=ids)
         if self.valid_at is not None:
             status = CONDITION_TIMELINE.status_on(OuterRef("id"), self.valid_at, self.tables)
@@ -110,34 +86,6 @@ class PledgeRows(Rows):
             if via and condition["slug"] not in held:
                 held[condition["slug"]] = {**condition, "via": via}
         return list(held.values())
-
-    def shape_one(self, row: Row, sources: list[SourceRef | None], conditions: list[Shaped]) -> Shaped:
-        return {
-            "url": self.urls.detail("pledge", row["id"]),
-            "id": row["id"],
-            "key": row["key"],
-            "party": party_obj(self.urls, row, "party"),
-            **party_parts(self.urls, row, "party"),
-            "initiative": slug_ref(self.urls, "initiative", row["initiative__slug"], row["initiative__name"]),
-            "kind": row["kind"],
-            "quantity": {
-                "qualifier": row["quantity_qualifier"],
-                "low": row["quantity_low"],
-                "high": row["quantity_high"],
-                "unit": row["quantity_unit"],
-                "text": row["quantity_text"],
-            },
-            "description": row["description"],
-            "editor_supplied": row["editor_supplied"],
-            "status": self.value(row, "status"),
-            "announced": row["announced"],
-            "announced_precision": row["announced_precision"] if row["announced"] else None,
-            "sources": sources,
-            "conditions": conditions,
-            "events_url": self.urls.route("pledge-events", row["id"]),
-            "created": row["created"],
-            "updated": row["updated"],
-        }
 
 
 def first_of_each(links: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:

@@ -1,15 +1,17 @@
 """The small objects by which one resource shows another, so that a client needs no second request."""
 
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, TypedDict, overload
 
-from countries.querysets import CountryRef, GroupRef, country_ref, group_ref
-from tracker.rows import Rows, UrlBuilder, group_by
+from countries.api.rows import country_field, group_field
+from tracker.rows import Rows, UrlBuilder, column_reader, group_by, reads
 from tracker.shapes import Row
 
 if TYPE_CHECKING:
-    from ..models.sources import SourceLink
+    from ...models.sources import SourceLink
 
-from ..choices import PartyType
+from ...choices import PartyType
 
 
 class PartyRef(TypedDict):
@@ -25,22 +27,15 @@ class SlugRef(TypedDict):
     url: str
 
 
-class PartyParts(TypedDict):
-    country: CountryRef | None
-    country_group: GroupRef | None
-    organization: SlugRef | None
+class KeyRef(TypedDict):
+    """A pledge or a statement, by its id and key."""
 
-
-class PledgeRef(TypedDict):
     id: int
     key: str
     url: str
 
 
-class StatementRef(TypedDict):
-    id: int
-    key: str
-    url: str
+StatementRef = KeyRef
 
 
 class SourceRef(TypedDict):
@@ -85,17 +80,6 @@ def party_dict(type_: PartyType, key: str, name: str, url: str) -> PartyRef:
     return {"type": type_.value, "key": key, "name": name, "url": url}
 
 
-def party_parts(urls: UrlBuilder, row: Row, prefix: str) -> PartyParts:
-    """The party's record under its own name: `country`, `country_group` and `organization`, two of them None."""
-    return {
-        "country": country_ref(urls, row[f"{prefix}__country__iso3"], row[f"{prefix}__country__name"]),
-        "country_group": group_ref(urls, row[f"{prefix}__country_group__slug"], row[f"{prefix}__country_group__name"]),
-        "organization": slug_ref(
-            urls, "organization", row[f"{prefix}__organization__slug"], row[f"{prefix}__organization__name"]
-        ),
-    }
-
-
 @overload
 def slug_ref(urls: UrlBuilder, basename: str, slug: str, name: str) -> SlugRef: ...
 @overload
@@ -104,18 +88,6 @@ def slug_ref(urls: UrlBuilder, basename: str, slug: str | None, name: str) -> Sl
     if slug is None:
         return None
     return {"slug": slug, "name": name, "url": urls.detail(basename, slug)}
-
-
-def pledge_ref(urls: UrlBuilder, pledge_id: int | None, key: str) -> PledgeRef | None:
-    if pledge_id is None:
-        return None
-    return {"id": pledge_id, "key": key, "url": urls.detail("pledge", pledge_id)}
-
-
-def statement_ref(urls: UrlBuilder, statement_id: int | None, key: str) -> StatementRef | None:
-    if statement_id is None:
-        return None
-    return {"id": statement_id, "key": key, "url": urls.detail("statement", statement_id)}
 
 
 def source_ref(urls: UrlBuilder, source_id: int | None, title: str, locator: str = "") -> SourceRef | None:
@@ -135,3 +107,47 @@ def cited_sources(rows: Rows, link_model: "type[SourceLink]", ids: list[int]) ->
         .values_list(field, "source_id", "source__title", "locator")
     )
     return group_by((record_id, source_ref(rows.urls, *rest)) for record_id, *rest in links)
+
+
+def slug_field(prefix: str, basename: str) -> Callable[[Rows, Row], SlugRef | None]:
+    """The `read_<field>` of a field that shows the record at `prefix` (of the route `basename`) by its slug."""
+    return column_reader(partial(slug_of, basename), f"{prefix}__slug", f"{prefix}__name")
+
+
+def slug_of(basename: str, urls: UrlBuilder, slug: str | None, name: str) -> SlugRef | None:
+    return slug_ref(urls, basename, slug, name)
+
+
+def party_field(prefix: str) -> Callable[[Rows, Row], PartyRef | None]:
+    """The `read_<field>` of a field that shows the party at `prefix`."""
+
+    @reads(*party_fields(prefix))
+    def read(rows: Rows, row: Row) -> PartyRef | None:
+        return party_obj(rows.urls, row, prefix)
+
+    return read
+
+
+def key_field(prefix: str, basename: str) -> Callable[[Rows, Row], KeyRef | None]:
+    """The `read_<field>` of a field that shows the pledge or statement at `prefix` by its id and key."""
+    return column_reader(partial(key_ref, basename), f"{prefix}_id", f"{prefix}__key")
+
+
+def key_ref(basename: str, urls: UrlBuilder, record_id: int | None, key: str) -> KeyRef | None:
+    if record_id is None:
+        return None
+    return {"id": record_id, "key": key, "url": urls.detail(basename, record_id)}
+
+
+def source_field(prefix: str) -> Callable[[Rows, Row], SourceRef | None]:
+    """The `read_<field>` of a field that shows the source at `prefix`."""
+    return column_reader(source_ref, f"{prefix}_id", f"{prefix}__title")
+
+
+class PartyPartsRows(Rows):
+    """Rows whose party (at `party`) also shows under its own name: `country`, `country_group` and
+    `organization`, two of them None."""
+
+    read_country = country_field("party__country")
+    read_country_group = group_field("party__country_group")
+    read_organization = slug_field("party__organization", "organization")
