@@ -16,6 +16,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.db import connections
+from playwright.sync_api import expect, sync_playwright
 
 from commitments.services.editors import EDITORS
 from tests.browser.admin_pages import log_in
@@ -32,6 +33,7 @@ LAUNCH_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# How long a step or an expectation waits for the page: generous, for a machine that runs other work too.
 TIMEOUT_MS = 10_000
 # What a page loads to show itself: a refusal of any of these is a broken page, as is any 5xx.
 ASSETS = {"script", "stylesheet", "image", "font"}
@@ -50,10 +52,7 @@ def browser() -> Iterator:
     """Chromium for one module's tests, each in a fresh context (Playwright gives the browser a new profile)."""
     if not os.access(CHROMIUM, os.X_OK):
         browser_unavailable(f"no Chromium at {CHROMIUM}: apt-get install chromium (or set CHROMIUM)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        browser_unavailable("Playwright is not installed: pip install -r requirements-dev.txt")
+    expect.set_options(timeout=TIMEOUT_MS)
     # Playwright's sync API keeps an asyncio loop running in this thread, which Django takes for an async context:
     # it refuses the ORM calls of the tests and their fixtures, and looks up its connections in a store of their
     # own, where they would be new ones, without what the test database's set-up gave them (the serialized data
