@@ -8,9 +8,10 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
+CHROMIUM ?= /usr/bin/chromium
 LOADTEST_DATABASE_URL ?= sqlite:///$(CURDIR)/.loadtest/db.sqlite3
 
-.PHONY: run test install lint typecheck check clean loadtest bench messages
+.PHONY: run test install lint typecheck check clean loadtest bench messages browser
 
 run: $(INSTALLED)
 	$(BIN)/python manage.py migrate --noinput
@@ -28,6 +29,16 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(INSTALLED)
+
+# Debian's Chromium, which the browser tests (tests/browser) drive headless; installed with apt (as root) only when
+# missing. Without it `make test` skips those tests.
+browser:
+	@test -x $(CHROMIUM) || { \
+		test "$$(id -u)" = 0 || { echo "No Chromium at $(CHROMIUM): run 'apt-get install chromium' as root." >&2; exit 1; }; \
+		echo "Installing Debian's chromium"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null; \
+	}
+	@$(CHROMIUM) --version 2>/dev/null
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
@@ -63,4 +74,4 @@ bench: $(INSTALLED)
 	$(BIN)/python manage.py benchmark $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache .mypy_cache .cache .loadtest
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache .mypy_cache .cache .loadtest .browser-failures
