@@ -79,6 +79,10 @@ class ImportReport:
     def count(self, action: str) -> int:
         return sum(1 for row in self.rows if row.action == action)
 
+    @property
+    def counts(self) -> dict[str, int]:
+        return {action: self.count(action) for action in ACTIONS}
+
 
 def import_content(
     content: bytes,
