@@ -4,9 +4,10 @@ file breaks, and writes nothing until the editor confirms; each changelist expor
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from commitments.models import Organization, Pledge
+from commitments.services.parties import organization_delete
 from tests.factories import OrganizationFactory, PledgeFactory
 from tests.test_admin import REASON, admin_url
 from tracker.models import Change
@@ -158,3 +159,21 @@ def test_every_imported_changelist_offers_its_import_and_export(staff_client, la
     assert admin_url(label, "import") in changelist.text
     assert admin_url(label, "export", "csv") in changelist.text
     assert staff_client.get(admin_url(label, "import")).status_code == 200
+
+
+def test_a_confirmed_import_that_no_longer_applies_shows_its_errors_and_writes_nothing(staff_client):
+    parent = OrganizationFactory(slug="un", name="United Nations", kind="multilateral")
+    content = csv_bytes("un-dpo,UN Department of Peace Operations,multilateral,un", header="slug,name,kind,parent_slug")
+    preview = upload(staff_client, content)
+    assert [row.action for row in preview.context["result"].report.rows] == ["created"]
+    organization_delete(parent)
+    response = confirm(staff_client, preview)
+    assert response.status_code == 200
+    assert "row 2, column parent_slug</td><td>No record has the slug un." in response.text
+    assert not Organization.objects.exists()
+
+
+def test_the_librarys_own_commands_which_would_save_models_directly_do_not_exist():
+    for name in ("import", "export"):
+        with pytest.raises(CommandError, match="Unknown command"):
+            call_command(name)

@@ -5,8 +5,11 @@ keeps between the two. Its resource saves no model: `RecordsResource.import_data
 that `manage.py import_records` runs (commitments/imports), so every row goes through the API's write serializer and
 the services, with the editor's reason and name in every version, the file applies whole or not at all, and the
 preview is the importer's own report (what it would create and change, field by field, and what it leaves alone)
-or its errors, each naming its row, column and rule. The export is the API's (tracker/exports.py): the records the
-changelist's filters and search select, in the API's columns, so that an exported file imports back unchanged.
+or its errors, each naming its row, column and rule. The library is not an installed app, so that its `import` and
+`export` commands, which save models directly, do not exist here; the pages are this app's templates.
+
+The export is the API's (tracker/exports.py): the records the changelist's filters and search select, in the API's
+columns, so that an exported file imports back unchanged.
 """
 
 from __future__ import annotations
@@ -97,8 +100,15 @@ class RecordImportForm(ImportForm):
     def __init__(self, formats: list[type[Format]], resources: list[Any], **kwargs: Any) -> None:
         super().__init__(formats, resources, **kwargs)
         self.formats = formats
+        self.fields["import_file"].label = gettext_lazy("File to import")
+        self.fields["format"].label = gettext_lazy("Format")
         self.fields["format"].required = False
         self.fields["format"].help_text = gettext_lazy("Told by the file's extension (.csv, .jsonl) when left out.")
+
+    @property
+    def media(self) -> forms.Media:
+        """None of the library's scripts: the format is told by the file's extension on the server."""
+        return forms.Media()
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

@@ -39,7 +39,6 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
-    "import_export",
     "django_countries",
     "tracker",
     "countries",
