@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from commitments.models import Organization, Person, Pledge, Source, Statement
-from tests.factories import OrganizationFactory, PledgeFactory
+from tests.factories import CountryGroupFactory, OrganizationFactory, PersonFactory, PledgeFactory
 from tracker.models import Change
 
 pytestmark = pytest.mark.django_db
@@ -291,3 +291,43 @@ def test_sources_are_found_by_id_then_by_document_url(tmp_path):
     ok, _out, err = run(csv_file(tmp_path, "999," + by_id.split(",", 1)[1], header=header, name="sources.csv"))
     assert ok is None
     assert "row 2, column id: No source has the id 999." in err
+
+
+def test_a_new_statement_from_csv_has_its_speakers_targets_and_sources_and_imports_back_unchanged(tmp_path, api_client):
+    pledge = PledgeFactory()
+    speaker = PersonFactory(slug="hakan-fidan", name="Hakan Fidan")
+    source = pledge.source_links.get().source
+    header = "key,kind,text,language,date,date_precision,speakers,targets,sources"
+    row = (
+        f"2025-10-24-hakan-fidan,quote,We are ready.,en,2025-10-24,day,hakan-fidan,"
+        f"country:ISR:opposes|pledge:{pledge.key}:supports,{source.id}"
+    )
+    ok, out, err = run(csv_file(tmp_path, row, header=header, name="statements.csv"))
+    assert ok, err
+    statement = Statement.objects.get(key="2025-10-24-hakan-fidan")
+    assert [each.person for each in statement.speakers.all()] == [speaker]
+    targets = {(str(target.target), target.stance) for target in statement.targets.all()}
+    assert targets == {("Israel", "opposes"), (pledge.key, "supports")}
+    before = versions()
+    for file_format in ("csv", "jsonl"):
+        path = tmp_path / f"statements.{file_format}"
+        path.write_bytes(api_export(api_client, "statements", file_format))
+        ok, out, err = run(path)
+        assert ok, err
+        assert "unchanged 1" in out
+    assert versions() == before
+
+
+def test_a_pledge_row_may_name_its_party_by_the_party_columns_alone(tmp_path):
+    existing = PledgeFactory()
+    group = CountryGroupFactory(slug="gulf-states", name="Gulf states")
+    source = existing.source_links.get().source
+    header = "party_type,party_key,initiative_slug,kind,sources"
+    row = f"country_group,{group.slug},{existing.initiative.slug},funding,{source.id}"
+    ok, out, err = run(csv_file(tmp_path, row, header=header, name="pledges.csv"))
+    assert ok is None
+    assert "row 2, column quantity: Funding is counted in a currency, not in persons." in err
+    ok, out, err = run(csv_file(tmp_path, row.replace("funding", "troops"), header=header, name="pledges.csv"))
+    assert ok, err
+    pledge = Pledge.objects.exclude(pk=existing.pk).get()
+    assert (pledge.party.country_group, pledge.key) == (group, f"gulf-states-{existing.initiative.slug}-troops")
