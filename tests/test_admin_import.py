@@ -177,3 +177,15 @@ def test_the_librarys_own_commands_which_would_save_models_directly_do_not_exist
     for name in ("import", "export"):
         with pytest.raises(CommandError, match="Unknown command"):
             call_command(name)
+
+
+def test_the_import_speaks_the_editors_language(staff_client):
+    indonesian = {"HTTP_ACCEPT_LANGUAGE": "id-ID,id;q=0.9"}
+    page = staff_client.get(admin_url(ORGANIZATIONS, "import"), **indonesian).text
+    assert "Berkas yang diimpor" in page and "Pratinjau impor" in page
+    changelist = staff_client.get(admin_url(ORGANIZATIONS, "changelist"), **indonesian).text
+    assert "Impor" in changelist and "Ekspor CSV" in changelist
+    data = {"import_file": SimpleUploadedFile("o.csv", csv_bytes(ROWS[0].replace("multilateral", "x"))), **REASON}
+    preview = staff_client.post(admin_url(ORGANIZATIONS, "import"), data, **indonesian).text
+    assert "baris 2, kolom kind" in preview
+    assert "Tidak ada yang diimpor" in preview

@@ -247,7 +247,6 @@ class Importer:
     def write(self, item: FoundRow, current: Shape | None) -> models.Model | None:
         """The row written through the write serializer and the collection's service, in a savepoint of its own
         (so that the rows after a refused one are checked too); None when refused."""
-        serializer = None
         try:
             with transaction.atomic():
                 data = self.collection.write_data(item.values, current)
@@ -350,7 +349,7 @@ class Importer:
         rows = self.collection.rows
         changes = []
         for column in self.collection.columns.values():
-            if not self.collection.is_checked(column):
+            if not self.collection.is_checked(column) or (before is None and column.field == "id"):
                 continue
             old = "" if before is None else plain(column.value(before, rows))
             new = plain(column.value(after, rows))
