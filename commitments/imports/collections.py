@@ -48,6 +48,12 @@ class ImportCollection:
         self.read_fields = read_serializer().fields
         written = write_serializer().fields  # type: ignore[attr-defined]  # every write serializer is a Serializer
         self.write_fields = {name: field for name, field in written.items() if not field.read_only}
+        # The written fields that are objects of their own (a pledge's quantity), not related records.
+        self.nested_fields = {
+            name
+            for name, field in self.write_fields.items()
+            if isinstance(field, serializers.Serializer) and not isinstance(field, serializers.ListSerializer)
+        }
         self.columns = {column.name: column for column in columns_of(read_serializer(), self.rows_class)}
         self.rows = self.rows_class(UrlBuilder(None))
 
@@ -78,17 +84,9 @@ class ImportCollection:
         name beside its key."""
         if column.field in UNCHECKED_FIELDS:
             return False
-        if len(column.path) == 2 and column.field not in self.nested_writes():
+        if len(column.path) == 2 and column.field not in self.nested_fields:
             return column.path[1] in NAMING_MEMBERS
         return True
-
-    def nested_writes(self) -> set[str]:
-        """The written fields that are objects of their own (a pledge's quantity), not related records."""
-        return {
-            name
-            for name, field in self.write_fields.items()
-            if isinstance(field, serializers.Serializer) and not isinstance(field, serializers.ListSerializer)
-        }
 
     def is_writable(self, field: str) -> bool:
         return field in self.write_fields
@@ -130,7 +128,7 @@ class ImportCollection:
             current = (before or {}).get(name) or []
             return [self.list_item(name, item, current) for item in value]
         if isinstance(value, dict):
-            if name in self.nested_writes():
+            if name in self.nested_fields:
                 return {member: item for member, item in value.items() if member != "url"}
             return reference(value)
         return value

@@ -234,7 +234,7 @@ class Importer:
         if column.items or isinstance(read, serializers.ListField):
             return text.split(JOIN) if text else []
         if text == "":
-            nested_reference = len(column.path) > 1 and column.field not in self.collection.nested_writes()
+            nested_reference = len(column.path) > 1 and column.field not in self.collection.nested_fields
             return None if nested_reference or column.type != "string" or getattr(read, "allow_null", False) else ""
         if column.type == "boolean":
             return {"true": True, "false": False}.get(text, text)
