@@ -189,3 +189,15 @@ def test_the_import_speaks_the_editors_language(staff_client):
     preview = staff_client.post(admin_url(ORGANIZATIONS, "import"), data, **indonesian).text
     assert "baris 2, kolom kind" in preview
     assert "Tidak ada yang diimpor" in preview
+
+
+def test_an_import_confirmed_twice_is_written_once(staff_client):
+    preview = upload(staff_client, csv_bytes(*ROWS))
+    confirm(staff_client, preview)
+    entries = Change.objects.count()
+    again = confirm(staff_client, preview)
+    assert again.status_code == 302
+    assert again.url == admin_url(ORGANIZATIONS, "import")
+    messages = [str(message) for message in staff_client.get(again.url).context["messages"]]
+    assert "This import was confirmed already, or its file is gone: upload it again." in messages
+    assert Change.objects.count() == entries

@@ -213,6 +213,14 @@ class RecordImportExportAdmin(ImportMixin):
         kwargs.pop("request", None)
         return {**kwargs, REASON_FIELD: form.cleaned_data.get(REASON_FIELD, "") if form is not None else ""}
 
+    def process_import(self, request: Any, **kwargs: Any) -> Any:
+        """The confirmed import; one confirmed already (its kept file is gone) sends the editor back to upload it."""
+        try:
+            return super().process_import(request, **kwargs)
+        except FileNotFoundError:
+            messages.error(request, _("This import was confirmed already, or its file is gone: upload it again."))
+            return HttpResponseRedirect(reverse("admin:{}_{}_import".format(*self.get_model_info())))
+
     def process_result(self, result: Result, request: Any) -> Any:
         """A confirmed import that the importer refused after all (the records changed since the preview) shows
         its errors, as the preview would have, instead of reporting success."""
