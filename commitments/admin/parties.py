@@ -8,12 +8,14 @@ from ..models import Organization, Party, Person
 from ..services import parties
 from .base import EDITOR_SUPPLIED, TIMESTAMPS, TrackedAdmin
 from .filters import RELATED_ONLY, AnonymousFilter
+from .imports import RecordImportExportAdmin
 
 PARTY_RECORDS = ("country", "country_group", "organization")
 
 
 @admin.register(Organization)
-class OrganizationAdmin(TrackedAdmin):
+class OrganizationAdmin(RecordImportExportAdmin, TrackedAdmin):
+    import_collection = "organizations"
     create_service = parties.organization_create
     update_service = parties.organization_update
     delete_service = parties.organization_delete
@@ -31,7 +33,8 @@ class OrganizationAdmin(TrackedAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(TrackedAdmin):
+class PersonAdmin(RecordImportExportAdmin, TrackedAdmin):
+    import_collection = "people"
     create_service = parties.person_create
     update_service = parties.person_update
     delete_service = parties.person_delete

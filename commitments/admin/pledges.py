@@ -18,6 +18,7 @@ from .base import EDITOR_SUPPLIED, TIMESTAMPS, SourceLinksInline, party_related
 from .conditions import PledgeConditionLinkInline
 from .events import RecordWithEventsAdmin, StatusEventInline
 from .filters import RELATED_ONLY, PledgeConditionFilter, PledgeGroupFilter
+from .imports import RecordImportExportAdmin
 
 PARTY_FIELDS = ("country", "country_group", "organization")
 # How a condition holds a pledge up, as the API's `via` says it.
@@ -65,7 +66,8 @@ class PledgeSourceInline(SourceLinksInline):
 
 
 @admin.register(Pledge)
-class PledgeAdmin(RecordWithEventsAdmin):
+class PledgeAdmin(RecordImportExportAdmin, RecordWithEventsAdmin):
+    import_collection = "pledges"
     form = PledgeForm
     create_service = pledge_create
     update_service = pledge_update

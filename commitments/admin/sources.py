@@ -6,6 +6,7 @@ from ..models import Source
 from ..services.sources import source_create, source_delete, source_update
 from .base import TIMESTAMPS, ReadOnlyInline, TrackedAdmin, dated_fieldset
 from .filters import RELATED_ONLY
+from .imports import RecordImportExportAdmin
 
 
 class TranslationInline(ReadOnlyInline):
@@ -19,7 +20,8 @@ class TranslationInline(ReadOnlyInline):
 
 
 @admin.register(Source)
-class SourceAdmin(TrackedAdmin):
+class SourceAdmin(RecordImportExportAdmin, TrackedAdmin):
+    import_collection = "sources"
     create_service = source_create
     update_service = source_update
     delete_service = source_delete

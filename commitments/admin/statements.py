@@ -12,6 +12,7 @@ from ..querysets import StatementQuerySet
 from ..services.statements import statement_create, statement_delete, statement_update
 from .base import TIMESTAMPS, SourceLinksInline, TrackedAdmin, dated_fieldset, party_related
 from .filters import RELATED_ONLY, StatementConditionFilter, StatementInitiativeFilter, StatementStanceFilter
+from .imports import RecordImportExportAdmin
 
 
 class StatementSpeakerInline(ServiceInline, admin.TabularInline):
@@ -52,7 +53,8 @@ class StatementTargetInline(ServiceInline, admin.TabularInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(TrackedAdmin):
+class StatementAdmin(RecordImportExportAdmin, TrackedAdmin):
+    import_collection = "statements"
     create_service = statement_create
     update_service = statement_update
     delete_service = statement_delete
