@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from commitments.models import StatementSpeaker, StatementTarget
+from commitments.models import Statement, StatementSpeaker, StatementTarget
 from commitments.services.parties import party_for
 from tests.factories import PersonFactory, PledgeFactory, StatementFactory, country
 
@@ -22,12 +22,18 @@ def plans(client, url):
         assert client.get(url).status_code == 200
     queries = [query["sql"] for query in captured if not query["sql"].startswith("EXPLAIN")]
     with connection.cursor() as cursor:
+        cursor.execute("ANALYZE commitments_statementtarget")
         cursor.execute("SET LOCAL enable_seqscan = off")
         texts = []
         for sql in queries:
             cursor.execute(f"EXPLAIN {sql}")
             texts.extend(row[0] for row in cursor.fetchall())
     return "\n".join(texts)
+
+
+# Statements that support Türkiye and its pledge: with them, a target's record alone says little of its stance, as
+# at scale, whatever statistics earlier tests' committed rows have left.
+SUPPORTING = 2000
 
 
 @pytest.fixture
@@ -38,6 +44,14 @@ def records():
         text="Turki menolak mengirim pasukan ke Rafah",
         speakers=[StatementSpeaker(person=PersonFactory(name="Hakan Fidan"))],
         targets=[StatementTarget(party=turkey, stance="opposes"), StatementTarget(pledge=pledge, stance="opposes")],
+    )
+    supporting = Statement.objects.bulk_create(
+        Statement(key=f"support-{n}", kind="report", text="Mendukung", language="id") for n in range(SUPPORTING)
+    )
+    StatementTarget.objects.bulk_create(
+        StatementTarget(statement=statement, stance="supports", **target)
+        for statement in supporting
+        for target in ({"party": turkey}, {"pledge": pledge})
     )
 
 
