@@ -66,6 +66,9 @@ PRECISION_CUMULATIVE = list(itertools.accumulate(PRECISION_WEIGHTS))
 QUALIFIER_CUMULATIVE = list(itertools.accumulate(QUALIFIER_WEIGHTS))
 STATEMENT_KIND_CUMULATIVE = list(itertools.accumulate(STATEMENT_KIND_WEIGHTS))
 TARGET_CUMULATIVE = list(itertools.accumulate(TARGET_WEIGHTS))
+# How many conditions hold up an initiative as a whole: a few, as the seed's stabilization force has.
+INITIATIVE_CONDITIONS = [0, 1, 2, 3, 4, 5, 6, 7, 8]
+INITIATIVE_CONDITION_CUMULATIVE = list(itertools.accumulate([10, 18, 22, 18, 12, 8, 6, 4, 2]))
 LEADING_COUNTRIES = ["USA", "IDN", "EGY", "TUR", "QAT", "ARE", "SAU", "GBR", "ISR", "JOR", "FRA", "DEU", "PAK", "AZE"]
 
 
@@ -442,14 +445,14 @@ class SyntheticData:
         return self.rng.choices(ONE_TO_THREE, cum_weights=[65, 90, 100])[0]
 
     def condition_links(self):
+        """Conditions as they bite in the seed: each initiative is held up by a few (the common ones, a UN mandate or
+        rules of engagement, by most), and one pledge in twenty has one to three of its own."""
         links = []
-        for condition in self.condition_ids:
-            for _ in range(self.rng.randint(1, 40)):
-                if self.rng.random() < 0.8:
-                    links.append((condition, self.pledges_skewed.one(), None))
-                else:
-                    links.append((condition, None, self.initiatives_skewed.one()))
-        links = list(dict.fromkeys(links))
+        for initiative in self.initiative_ids:
+            count = self.rng.choices(INITIATIVE_CONDITIONS, cum_weights=INITIATIVE_CONDITION_CUMULATIVE)[0]
+            links += [(condition, None, initiative) for condition in self.conditions_skewed.distinct(count)]
+        for pledge in self.rng.sample(self.pledge_ids, len(self.pledge_ids) // 20):
+            links += [(condition, pledge, None) for condition in self.conditions_skewed.distinct(self.one_to_three())]
         first = self.ids.take(ConditionLink, len(links))
         self.write(
             ConditionLink,

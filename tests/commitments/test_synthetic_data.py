@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from commitments.models import (
     Condition,
+    ConditionLink,
     Initiative,
     Organization,
     Person,
@@ -50,6 +51,15 @@ def test_the_sizes_asked_for_are_written_with_links():
         model.objects.count() for model in (StatementSpeaker, StatementTarget, StatementSource)
     )
     assert 2000 <= speakers <= 6000 and 2000 <= targets <= 6000 and 2000 <= sources <= 6000
+
+
+def test_pledges_are_held_up_by_a_few_conditions_as_in_the_seed(client):
+    generate()
+    pledges = results(client.get(reverse("v1:pledge-list"), {"page_size": 200}))
+    shown = [len(pledge["conditions"]) for pledge in pledges if pledge["key"].startswith("syn-")]
+    own = ConditionLink.objects.filter(pledge__key__startswith="syn-").values("pledge").distinct().count()
+    assert len(shown) == 200 and max(shown) <= 11 and 1 <= sum(shown) / len(shown) <= 6
+    assert 5 <= own <= 30
 
 
 def test_the_same_seed_gives_the_same_rows_and_another_seed_others():
