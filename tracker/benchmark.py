@@ -1,5 +1,8 @@
 """The benchmark: each request served by gunicorn on loopback, timed beside its floor, interleaved.
 
+Each request is timed twice: made afresh (the answer cache off), beside its floor, and, when asked, again with the
+answer cache on as in production, where an anonymous read repeated while the change feed stands is served whole.
+
 A request's floor is the same SQL statements the request runs (captured in this process), run as given by the
 same server and returned as JSON by orjson, with none of the service's filtering, shaping or rendering: what the
 answer would cost if the service added nothing to the database's work. A ratio of 1.2 says the service spends
@@ -47,6 +50,7 @@ class Timings:
     queries: list[int] = field(default_factory=list)
     sql: list[float] = field(default_factory=list)
     statuses: set[int] = field(default_factory=set)
+    cache_hits: int = 0
 
 
 @functools.cache
@@ -101,14 +105,19 @@ def fetch(base: str, path: str, headers: dict[str, str]) -> tuple[float, int, di
         conn.close()
 
 
-def measure(base: str, request: BenchRequest, iterations: int, clients: int) -> tuple[Timings, Timings]:
-    """Timings of `request` and of its floor, each client alternating between the two."""
+def measure(
+    base: str, request: BenchRequest, iterations: int, clients: int, with_floor: bool = True
+) -> tuple[Timings, Timings]:
+    """Timings of `request` and of its floor, each client alternating between the two (the floor's are empty
+    without `with_floor`)."""
     answer, floor_answer, lock = Timings(), Timings(), threading.Lock()
-    floor_path = f"{FLOOR_PATH}{request.name}"
+    targets = [(answer, request.path, request.headers)]
+    if with_floor:
+        targets.append((floor_answer, f"{FLOOR_PATH}{request.name}", {}))
 
     def client_loop(count: int) -> None:
         for _ in range(count):
-            for timings, path, headers in ((answer, request.path, request.headers), (floor_answer, floor_path, {})):
+            for timings, path, headers in targets:
                 elapsed, status, metrics = fetch(base, path, headers)
                 with lock:
                     timings.latencies.append(elapsed * 1000)
@@ -116,6 +125,7 @@ def measure(base: str, request: BenchRequest, iterations: int, clients: int) -> 
                     db = metrics.get("db", (0.0, "0 queries"))
                     timings.sql.append(db[0])
                     timings.queries.append(int(db[1].split()[0] or 0))
+                    timings.cache_hits += "cache" in metrics
 
     shares = [iterations // clients + (1 if index < iterations % clients else 0) for index in range(clients)]
     threads = [threading.Thread(target=client_loop, args=(share,)) for share in shares if share]
@@ -148,12 +158,21 @@ def summary(request: BenchRequest, answer: Timings, floor_answer: Timings) -> di
     }
 
 
+def cached_summary(answer: Timings) -> dict[str, Any]:
+    return {
+        "cached_median_ms": round(statistics.median(answer.latencies), 2),
+        "cached_p95_ms": round(percentile(answer.latencies, 0.95), 2),
+        "cached_hit_share": round(answer.cache_hits / len(answer.latencies), 2),
+    }
+
+
 @dataclass
 class BenchmarkRun:
     requests: list[BenchRequest]
     iterations: int = 200
     clients: int = 4
     workers: int = 2
+    cached: bool = True
     report: Callable[[dict[str, Any]], object] = print
     results: list[dict[str, Any]] = field(default_factory=list)
 
@@ -161,16 +180,23 @@ class BenchmarkRun:
         floors = capture_floors(self.requests)
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
             json.dump(floors, file)
-        environment = production_environment(
-            SERVER_TIMING="true",
-            BENCHMARK_FLOORS=file.name,
-            API_THROTTLE_ANON=UNTHROTTLED,
-            API_THROTTLE_USER=UNTHROTTLED,
-        )
-        with gunicorn(environment, workers=self.workers) as base:
+        settings = {"SERVER_TIMING": "true", "BENCHMARK_FLOORS": file.name}
+        settings |= {"API_THROTTLE_ANON": UNTHROTTLED, "API_THROTTLE_USER": UNTHROTTLED}
+        with gunicorn(production_environment(**settings, API_ANSWER_CACHE_SECONDS="0"), workers=self.workers) as base:
             for request in self.requests:
                 self.results.append(self.measure_one(base, request))
+        if self.cached:
+            with gunicorn(production_environment(**settings), workers=self.workers) as base:
+                for request, result in zip(self.requests, self.results, strict=True):
+                    result.update(self.measure_cached(base, request))
+                    self.report(result)
         return self.results
+
+    def measure_cached(self, base: str, request: BenchRequest) -> dict[str, Any]:
+        """The request's timings with the answer cache on, after one read has filled it."""
+        measure(base, request, 1, 1, with_floor=False)
+        answer, _ = measure(base, request, self.iterations, self.clients, with_floor=False)
+        return cached_summary(answer)
 
     def measure_one(self, base: str, request: BenchRequest) -> dict[str, Any]:
         measure(base, request, max(2, self.clients), self.clients)
@@ -186,17 +212,36 @@ class BenchmarkRun:
             "machine": {"platform": platform.platform(), "python": platform.python_version()},
             "database": connection.vendor,
             "sizes": sizes,
-            "settings": {"iterations": self.iterations, "clients": self.clients, "workers": self.workers},
+            "settings": {
+                "iterations": self.iterations,
+                "clients": self.clients,
+                "workers": self.workers,
+                "cached": self.cached,
+            },
             "results": self.results,
         }
 
 
+TABLE_COLUMNS = {
+    "median_ms": "median ms",
+    "p95_ms": "p95 ms",
+    "p99_ms": "p99 ms",
+    "queries": "queries",
+    "sql_ms": "SQL ms",
+    "floor_median_ms": "floor ms",
+    "ratio": "ratio",
+    "cached_median_ms": "cached: median ms",
+    "cached_p95_ms": "cached: p95 ms",
+    "cached_hit_share": "cached: hits",
+}
+
+
 def markdown_table(results: Sequence[dict[str, Any]]) -> str:
+    columns = [key for key in TABLE_COLUMNS if results and key in results[0]]
     lines = [
-        "| request | median ms | p95 ms | p99 ms | queries | SQL ms | floor ms | ratio |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| request | " + " | ".join(TABLE_COLUMNS[key] for key in columns) + " |",
+        "| --- |" + " ---: |" * len(columns),
     ]
     for row in results:
-        cells = [row[key] for key in ("median_ms", "p95_ms", "p99_ms", "queries", "sql_ms", "floor_median_ms")]
-        lines.append(f"| {row['name']} | {' | '.join(str(cell) for cell in cells)} | {row['ratio']} |")
+        lines.append(f"| {row['name']} | {' | '.join(str(row.get(key, '')) for key in columns)} |")
     return "\n".join(lines)

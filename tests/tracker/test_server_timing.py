@@ -74,4 +74,12 @@ def test_percentiles_and_the_table():
     assert table.splitlines()[-1] == "| x | 1 | 2 | 3 | 4 | 5 | 6 | 0.2 |"
 
 
+def test_the_table_shows_the_cached_timings_when_the_run_took_them():
+    row = {"name": "x", "median_ms": 1, "p95_ms": 2, "p99_ms": 3, "queries": 4} | EXTRA
+    cached = {"cached_median_ms": 0.5, "cached_p95_ms": 0.9, "cached_hit_share": 1.0}
+    header, _, line = markdown_table([row | cached]).splitlines()
+    assert header.endswith("| cached: median ms | cached: p95 ms | cached: hits |")
+    assert line == "| x | 1 | 2 | 3 | 4 | 5 | 6 | 0.2 | 0.5 | 0.9 | 1.0 |"
+
+
 EXTRA = {"sql_ms": 5, "floor_median_ms": 6, "ratio": 0.2}

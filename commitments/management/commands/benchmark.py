@@ -20,6 +20,12 @@ class Command(BaseCommand):
         parser.add_argument("--clients", type=int, default=4, help="Concurrent clients (4).")
         parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (2).")
         parser.add_argument("--only", default="", help="Time only the requests whose name holds this text.")
+        parser.add_argument(
+            "--no-cached",
+            dest="cached",
+            action="store_false",
+            help="Time each request made afresh only, not again with the answer cache on.",
+        )
         parser.add_argument("--output", default="benchmark/results.json", help="The JSON results file.")
 
     def handle(self, *args, **options):
@@ -29,9 +35,8 @@ class Command(BaseCommand):
             iterations=options["iterations"],
             clients=options["clients"],
             workers=options["workers"],
-            report=lambda result: self.stdout.write(
-                f"  {result['name']}: {result['median_ms']} ms, x{result['ratio']}"
-            ),
+            cached=options["cached"],
+            report=self.report,
         )
         run.run()
         sizes = {
@@ -44,3 +49,7 @@ class Command(BaseCommand):
         output.write_text(json.dumps(run.document(sizes), indent=2) + "\n", encoding="utf-8")
         self.stdout.write(markdown_table(run.results))
         self.stdout.write(f"Results written to {output}.")
+
+    def report(self, result):
+        cached = f", cached {result['cached_median_ms']} ms" if "cached_median_ms" in result else ""
+        self.stdout.write(f"  {result['name']}: {result['median_ms']} ms, x{result['ratio']}{cached}")
