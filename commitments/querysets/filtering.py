@@ -18,6 +18,14 @@ def table(tables, name, app="commitments"):
     return tables.of(model(name, app))
 
 
+def party_ids(condition):
+    """The ids of the parties that meet `condition`, read before the records that name them: given as a list, they
+    let the planner see how many records each party has (a join to the parties gave it a generic guess, and it read
+    every pledge of a large contributor to return its first hundred). A party's country, group or organization never
+    changes, so today's parties answer for any instant."""
+    return list(model("Party").objects.filter(condition).values_list("id", flat=True))
+
+
 class StatusEventQuerySet(models.QuerySet):
     def timeline(self):
         return self.order_by("date", "created", "id")
@@ -38,17 +46,17 @@ class PledgeQuerySet(models.QuerySet):
     stores_search_document = True
 
     def by_countries(self, country_ids):
-        return self.filter(party__country_id__in=country_ids)
+        return self.filter(party_id__in=party_ids(Q(country_id__in=country_ids)))
 
     def by_groups(self, group_ids, tables):
         """Pledges by the groups themselves or by any of their member countries."""
         members = table(tables, "CountryGroupMembership", "countries").filter(group_id__in=group_ids)
         return self.filter(
-            Q(party__country_group_id__in=group_ids) | Q(party__country_id__in=members.values("country_id"))
+            party_id__in=party_ids(Q(country_group_id__in=group_ids) | Q(country_id__in=members.values("country_id")))
         )
 
     def by_organizations(self, organization_ids):
-        return self.filter(party__organization_id__in=organization_ids)
+        return self.filter(party_id__in=party_ids(Q(organization_id__in=organization_ids)))
 
     def held_up_by(self, condition_ids, tables):
         """Pledges a condition holds up: directly, through their initiative, or through their party's
