@@ -3,8 +3,8 @@
 (`tracker.rows.as_of_queryset`), whose fields have the model's names."""
 
 from django.apps import apps
-from django.db import models
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db import connections, models
+from django.db.models import Exists, F, Lookup, OuterRef, Q, Subquery
 
 from ..choices import QuantityQualifier
 
@@ -16,6 +16,34 @@ def model(name, app="commitments"):
 def table(tables, name, app="commitments"):
     """The rows of model `name` in `tables`: today's, or as of an instant."""
     return tables.of(model(name, app))
+
+
+# Up to how many statements a target filter names by their ids. The ids are read once, and the page and its count
+# then read those statements by their key alone; a subquery would be read twice (PostgreSQL does not keep it between
+# the two), and at 6,000 statements about one country each read took some 30 ms.
+FEW_STATEMENTS = 10_000
+
+
+class AnyOf(Lookup):
+    """`field = ANY(values)`, on PostgreSQL: the values are one array parameter, and the planner reads the field's
+    index in order for them (as it does for no `IN (SELECT …)`)."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        field, params = self.process_lhs(compiler, connection)
+        return f"{field} = ANY(%s)", (*params, self.rhs)
+
+
+def among(ids, database):
+    """Records whose id is one of `ids` (a query of ids): on PostgreSQL, when it holds at most FEW_STATEMENTS, read
+    once and given as their list; else the query itself."""
+    if connections[database].vendor == "postgresql":
+        read = list(ids[: FEW_STATEMENTS + 1])
+        if len(read) <= FEW_STATEMENTS:
+            return AnyOf(F("id"), sorted(set(read)))
+    return Q(id__in=ids)
 
 
 def party_ids(condition):
@@ -164,8 +192,9 @@ class StatementQuerySet(models.QuerySet):
         """Statements with a target matching any of `alternatives` (Qs on StatementTarget), read as the union of
         each one's targets, so that each can use its own index (an OR in one query would read every target)."""
         targets = table(tables, "StatementTarget").order_by()
-        first, *others = (targets.filter(each).values("statement_id") for each in alternatives)
-        return self.filter(id__in=first.union(*others, all=True) if others else first)
+        first, *others = (targets.filter(each).values_list("statement_id", flat=True) for each in alternatives)
+        matching = first.union(*others, all=True) if others else first
+        return self.filter(among(matching, self.db))
 
     def citing(self, source_ids, tables):
         links = table(tables, "StatementSource").filter(source_id__in=source_ids)

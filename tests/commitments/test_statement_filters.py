@@ -121,6 +121,17 @@ def test_about_a_group_or_organization_keeps_statements_about_it_or_its_pledges(
     assert found(api_client, **{param: party.slug}) == [itself.id, pledge.id]
 
 
+@pytest.mark.parametrize("few", [1, 10_000])
+def test_a_target_filter_keeps_the_same_statements_whether_they_are_few_or_many(api_client, monkeypatch, few):
+    """Up to FEW_STATEMENTS matches are read first and then named by id (on PostgreSQL); more, by a subquery."""
+    monkeypatch.setattr("commitments.querysets.filtering.FEW_STATEMENTS", few)
+    hits = [about(country=country("TUR")), about(pledge=pledge_by("TUR")), about(country=country("TUR"))]
+    about(pledge=pledge_by("IDN"))
+    first = results(api_client.get(list_url(), {"about_country": "TUR", "page_size": 2}))
+    body = api_client.get(list_url(), {"about_country": "TUR", "page_size": 2, "page": 2}).json()
+    assert [row["id"] for row in first + body["results"]] == [hit.id for hit in hits] and body["count"] == 3
+
+
 def test_pledge_keeps_statements_about_that_pledge(api_client):
     pledge = pledge_by("IDN")
     hit, _miss = about(pledge=pledge), about(pledge=pledge_by("IDN"))
