@@ -31,6 +31,12 @@ class Region(TrackedModel):
     def __str__(self):
         return f"{self.name} ({self.code})"
 
+    def feed_parents(self):
+        """The countries placed in this region: a region is served only inside them, by its code and name, so a
+        change of it is an update of each."""
+        placed = Q(region=self) | Q(subregion=self) | Q(intermediate_region=self)
+        return list(Country._default_manager.filter(placed).order_by("id"))
+
 
 class Country(TrackedModel):
     """A state or territory of ISO 3166-1, placed in its UN M49 region."""

@@ -1,6 +1,7 @@
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.core.cache import caches
 from django.utils import translation
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -14,6 +15,13 @@ def english_after_each_test():
     """A request in Indonesian leaves its language active in the test's thread: the next test starts in English."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Every test starts with empty caches: no answer, ETag or throttle count of another test is served to it."""
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture

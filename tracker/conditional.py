@@ -21,7 +21,7 @@ from rest_framework.response import Response
 
 from .history import lock_feed
 from .models import Change
-from .reflects import latest_change
+from .reflects import feed_cache_key
 
 if TYPE_CHECKING:
     from django.db import models
@@ -65,22 +65,6 @@ def etag_matches(header: str | None, etag: str) -> bool:
 ETAG_CACHE_SECONDS = 3600
 
 
-def etag_cache_key(request: Request) -> str | None:
-    """The address (query included), language and format of a read, at the change feed's latest entry, named by its
-    position and time (so that a database started again, whose positions start again, shares no key); None while
-    the feed is empty. Positions follow commit order (`lock_feed`), so the latest a read sees stands for
-    everything it can see."""
-    latest = latest_change(request)
-    if latest is None:
-        return None
-    position, written = latest
-    language = getattr(request, "LANGUAGE_CODE", "")
-    renderer = getattr(request, "accepted_renderer", None)
-    answer = f"{request.get_full_path()}|{language}|{renderer.format if renderer else ''}"
-    address = hashlib.sha256(answer.encode()).hexdigest()[:32]
-    return f"etag:{position}:{written.timestamp()}:{address}"
-
-
 def latest_position(instance: TrackedModel) -> int | None:
     position: int | None = Change.objects.of_record(instance).aggregate(position=Max("id"))["position"]
     return position
@@ -113,7 +97,7 @@ class ConditionalMixin(RecordView):
         The ETag of each address is kept in the cache under the change feed's position: no write has been made
         since it was computed while the position stands, so a 304 needs one read of the position instead of the
         record. A write moves the position, and every ETag is computed again on its next read."""
-        key = etag_cache_key(request)
+        key = feed_cache_key(request, "etag")
         known = cache.get(key) if key else None
         if known is not None and etag_matches(request.headers.get("If-None-Match"), known):
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": known})

@@ -17,6 +17,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from .answer_cache import AnswerCacheMixin
 from .answers import RowsAnswerMixin
 from .models import Change
 from .query_params import KnownQueryParamsMixin
@@ -105,7 +106,9 @@ COLLECTION = OpenApiParameter(
 @extend_schema_view(
     list=extend_schema(summary="The change feed", parameters=[SINCE, COLLECTION], responses=ChangeSerializer(many=True))
 )
-class ChangeViewSet(KnownQueryParamsMixin, RowsAnswerMixin, mixins.ListModelMixin, viewsets.GenericViewSet[Change]):
+class ChangeViewSet(
+    AnswerCacheMixin, KnownQueryParamsMixin, RowsAnswerMixin, mixins.ListModelMixin, viewsets.GenericViewSet[Change]
+):
     """Creates, updates and deletes across all collections, oldest first, each with its feed position.
 
     A change to a link (a source added to a pledge, an event, a condition link) is listed as an update of the

@@ -2,14 +2,15 @@
 any answer can be pinned and asked again exactly (`as_of`, or `release`).
 
 A read of today reflects the feed's latest position as it answers: not a snapshot, since a change that commits while
-it reads may be in its rows or not (a detail reads the position first, for its cached ETag, and keeps it). A read
-as of an instant reflects that instant and the last position stamped at or before it; a read of a release, the
-release's instant and position.
+it reads may be in its rows or not (an anonymous read and a detail read the position first, for their cache keys,
+and keep it). A read as of an instant reflects that instant and the last position stamped at or before it; a read
+of a release, the release's instant and position.
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -59,6 +60,30 @@ def latest_change(request: Request | HttpRequest) -> tuple[int, datetime.datetim
         request._latest_change = latest  # type: ignore[attr-defined]  # a request holds what it learns
     cached: tuple[int, datetime.datetime] | None = request._latest_change  # type: ignore[union-attr]
     return cached
+
+
+def feed_cache_key(request: Request, kind: str) -> str | None:
+    """A cache key of `kind` for what a read answers: its address (host and query included), language, format and
+    media type, at the change feed's latest entry, named by its position and time (so that a database started
+    again, whose positions start again, shares no key); None while the feed is empty.
+
+    Positions follow commit order (`tracker.history.lock_feed`), so the latest a read sees stands for everything it
+    can see: a write moves the position, and every key made before it is never made again."""
+    latest = latest_change(request)
+    if latest is None:
+        return None
+    position, written = latest
+    renderer = getattr(request, "accepted_renderer", None)
+    answer = "|".join(
+        (
+            request.build_absolute_uri(),
+            getattr(request, "LANGUAGE_CODE", ""),
+            renderer.format if renderer else "",
+            getattr(request, "accepted_media_type", ""),
+        )
+    )
+    address = hashlib.sha256(answer.encode()).hexdigest()[:32]
+    return f"{kind}:{position}:{written.timestamp()}:{address}"
 
 
 def reflected_now(request: Request | HttpRequest) -> Reflected:

@@ -2,7 +2,8 @@
 
 `Server-Timing: db;dur=12.4;desc="5 queries", app;dur=31.0` says that the answer took 31 ms in the app, 12.4 of
 them in 5 SQL statements. Browsers' developer tools show it; the benchmark reads it. It is off by default: the
-header tells anyone how the service spends its time.
+header tells anyone how the service spends its time. An answer served from the cache of whole answers
+(tracker/answer_cache.py) adds `cache;desc="hit"`, one computed and offered to it `cache;desc="miss"`.
 """
 
 import time
@@ -11,6 +12,19 @@ from typing import Any
 
 from django.db import connections
 from django.http import HttpRequest, HttpResponseBase
+
+CACHE_HIT, CACHE_MISS = "hit", "miss"
+_CACHE_ATTRIBUTE = "answer_cache"
+
+
+def note_cache(response: HttpResponseBase, outcome: str) -> None:
+    """Say in `Server-Timing` whether the answer came from the answer cache (`CACHE_HIT`) or not (`CACHE_MISS`)."""
+    setattr(response, _CACHE_ATTRIBUTE, outcome)
+
+
+def cache_metric(response: HttpResponseBase) -> str:
+    outcome = getattr(response, _CACHE_ATTRIBUTE, None)
+    return f', cache;desc="{outcome}"' if outcome else ""
 
 
 class QueryTimer:
@@ -49,12 +63,13 @@ class ServerTimingMiddleware:
         elapsed = time.perf_counter() - started
         response["Server-Timing"] = (
             f'db;dur={timer.seconds * 1000:.2f};desc="{timer.count} queries", app;dur={elapsed * 1000:.2f}'
+            f"{cache_metric(response)}"
         )
         return response
 
 
 def parse_server_timing(header: str | None) -> dict[str, tuple[float, str]]:
-    """{"db": (ms, "5 queries"), "app": (ms, "")} from a Server-Timing header."""
+    """{"db": (ms, "5 queries"), "app": (ms, ""), "cache": (0, "hit")} from a Server-Timing header."""
     metrics: dict[str, tuple[float, str]] = {}
     for metric in filter(None, (part.strip() for part in (header or "").split(","))):
         name, *params = metric.split(";")

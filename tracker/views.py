@@ -19,6 +19,7 @@ from rest_framework import status, viewsets
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer, Serializer
 
+from .answer_cache import AnswerCacheMixin
 from .answers import RowsAnswerMixin
 from .as_of import AsOfMixin
 from .columns import Column, columns_of
@@ -76,6 +77,7 @@ class RecordReads(ReadingView):
 
 
 class RecordViewSet(
+    AnswerCacheMixin,
     KnownQueryParamsMixin,
     ConditionalMixin,
     HistoryMixin,
@@ -84,7 +86,8 @@ class RecordViewSet(
     RowsAnswerMixin,
     viewsets.ModelViewSet[Any],
 ):
-    """Reads through the resource's `Rows` (dicts, not model instances); writes through its services.
+    """Reads through the resource's `Rows` (dicts, not model instances); writes through its services. Anonymous
+    JSON reads are answered from the cache of whole answers when they can be (tracker.answer_cache).
 
     Subclasses set `queryset` (what filters, search and ordering apply to), `write_serializer_class` (what a client
     writes: related records by key) and the app's service functions `create_service(**fields)`,

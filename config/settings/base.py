@@ -173,6 +173,10 @@ API_EXPORT_BATCH_SIZE = int(os.environ.get("API_EXPORT_BATCH_SIZE", "500"))
 API_MAX_SEARCH_TERMS = int(os.environ.get("API_MAX_SEARCH_TERMS", "10"))
 API_MAX_SEARCH_TERM_LENGTH = int(os.environ.get("API_MAX_SEARCH_TERM_LENGTH", "200"))
 API_MAX_URI_LENGTH = int(os.environ.get("API_MAX_URI_LENGTH", "4096"))
+# Whole answers of anonymous JSON reads are kept in the "answers" cache under the change feed's position
+# (tracker/answer_cache.py): this long at most (0 keeps none), and none over this many bytes.
+API_ANSWER_CACHE_SECONDS = int(os.environ.get("API_ANSWER_CACHE_SECONDS", "300"))
+API_ANSWER_CACHE_MAX_BYTES = int(os.environ.get("API_ANSWER_CACHE_MAX_BYTES", str(1024 * 1024)))
 
 STATIC_URL = "static/"
 STATIC_ROOT: Path | None = BASE_DIR / "staticfiles"
@@ -230,7 +234,7 @@ REST_FRAMEWORK = {
 }
 
 
-def shared_cache(redis_url, cache_dir, key_prefix):
+def shared_cache(redis_url, cache_dir, key_prefix, max_entries=10000):
     """Redis when configured, else files in one directory: either way every worker and process counts together.
 
     Files rather than the database's cache table: that would write the database twice on every request (each
@@ -246,16 +250,21 @@ def shared_cache(redis_url, cache_dir, key_prefix):
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": cache_dir,
         "KEY_PREFIX": key_prefix,
-        "OPTIONS": {"MAX_ENTRIES": 10000},
+        "OPTIONS": {"MAX_ENTRIES": max_entries},
     }
 
 
+CACHE_DIR = os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache"))
 CACHES = {
-    "default": shared_cache(
+    "default": shared_cache(os.environ.get("REDIS_URL", ""), CACHE_DIR, os.environ.get("CACHE_KEY_PREFIX", "")),
+    # Whole answers, apart from the throttles' counts: a file cache full of answers culls entries at random, and must
+    # never cull a count. Fewer of them, since each may be up to API_ANSWER_CACHE_MAX_BYTES.
+    "answers": shared_cache(
         os.environ.get("REDIS_URL", ""),
-        os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
+        os.path.join(CACHE_DIR, "answers"),
         os.environ.get("CACHE_KEY_PREFIX", ""),
-    )
+        max_entries=2000,
+    ),
 }
 
 AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))

@@ -2,8 +2,9 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 
-from countries.models import CountryGroup, CountryGroupMembership, Region
+from countries.models import Country, CountryGroup, CountryGroupMembership, Region
 from countries.services import (
     country_group_create,
     country_group_delete,
@@ -15,6 +16,7 @@ from countries.services import (
 )
 from tests.factories import country
 from tracker.history import change_context
+from tracker.models import Change
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +27,23 @@ def test_a_region_is_created_updated_and_deleted():
     assert Region.objects.get(code="999").name == "Somewhere"
     region_delete(region)
     assert not Region.objects.filter(code="999").exists()
+
+
+def test_a_renamed_region_enters_the_feed_as_an_update_of_each_of_its_countries():
+    region = Region.objects.get(code="035")  # South-eastern Asia, a sub-region
+    placed = Country.objects.filter(Q(region=region) | Q(subregion=region) | Q(intermediate_region=region))
+    region_update(region, name="Maritime and mainland South-eastern Asia")
+    entries = Change.objects.filter(model="countries.region")
+    assert sorted(entries.values_list("collection", "lookup", "action")) == sorted(
+        ("countries", iso3, "update") for iso3 in placed.values_list("iso3", flat=True)
+    )
+    assert "IDN" in entries.values_list("lookup", flat=True)
+
+
+def test_a_region_no_country_is_placed_in_makes_no_feed_entry():
+    region = region_create(code="999", name="Nowhere", level="region")
+    region_update(region, name="Somewhere")
+    assert not Change.objects.filter(model="countries.region").exists()
 
 
 def test_a_region_code_already_taken_is_refused():

@@ -14,6 +14,11 @@ from tests.helpers import assert_problem
 pytestmark = pytest.mark.django_db
 
 RECORD_TABLE = re.compile(r"\b(commitments|countries|tracker)_\w+")
+# What an anonymous read looks up first, the key of its cached answer: the feed's latest entry, not a record.
+FEED_POSITION = re.compile(
+    r'^SELECT "tracker_change"\."id"[^,]*, "tracker_change"\."history_date"[^,]* FROM "tracker_change" '
+    r"ORDER BY [^,]+ DESC LIMIT 1$"
+)
 MEBIBYTE = 1024 * 1024
 
 
@@ -97,7 +102,8 @@ def test_hostile_input_is_refused_before_any_record_is_read(api_client, editor_c
 
     body = assert_problem(response, case.status)
     assert_names(body, case.field)
-    assert [query["sql"] for query in captured if RECORD_TABLE.search(query["sql"])] == []
+    reads = [query["sql"] for query in captured if not FEED_POSITION.match(query["sql"])]
+    assert [sql for sql in reads if RECORD_TABLE.search(sql)] == []
 
 
 COLLECTIONS = [

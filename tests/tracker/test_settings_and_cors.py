@@ -24,6 +24,8 @@ ENVIRONMENT_SETTINGS = (
     "CACHE_KEY_PREFIX",
     "CACHE_DIR",
     "TRUSTED_PROXIES",
+    "API_ANSWER_CACHE_SECONDS",
+    "API_ANSWER_CACHE_MAX_BYTES",
 )
 
 
@@ -127,6 +129,22 @@ def test_redis_url_keeps_throttle_counts_in_redis():
 
     assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     assert cache["LOCATION"] == "redis://cache.internal:6379/2"
+
+
+def test_answers_are_kept_beside_the_counts_in_a_cache_of_their_own():
+    files = base_setting('base.CACHES["answers"]', CACHE_DIR="/var/cache/tracker")
+    redis = base_setting('base.CACHES["answers"]', REDIS_URL="redis://cache.internal:6379/2")
+
+    assert files["LOCATION"] == "/var/cache/tracker/answers"
+    assert redis["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert redis["LOCATION"] == "redis://cache.internal:6379/2"
+
+
+def test_the_answer_cache_settings_come_from_the_environment():
+    names = "[base.API_ANSWER_CACHE_SECONDS, base.API_ANSWER_CACHE_MAX_BYTES]"
+
+    assert base_setting(names) == [300, 1024 * 1024]
+    assert base_setting(names, API_ANSWER_CACHE_SECONDS="0", API_ANSWER_CACHE_MAX_BYTES="4096") == [0, 4096]
 
 
 def test_clients_are_the_socket_peers_unless_trusted_proxies_are_configured():
