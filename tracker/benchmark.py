@@ -30,7 +30,7 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from .loopback import HOST, gunicorn, production_environment
-from .timing import parse_server_timing
+from .timing import CACHE_HIT, parse_server_timing
 
 FLOOR_PATH = "/benchmark/floors/"
 # Throttling stays on, as in production, at a rate no run reaches; counted per second, so that each client's history
@@ -129,7 +129,7 @@ def measure(
                     db = metrics.get("db", (0.0, "0 queries"))
                     timings.sql.append(db[0])
                     timings.queries.append(int(db[1].split()[0] or 0))
-                    timings.cache_hits += "cache" in metrics
+                    timings.cache_hits += metrics.get("cache", (0.0, ""))[1] == CACHE_HIT
 
     shares = [iterations // clients + (1 if index < iterations % clients else 0) for index in range(clients)]
     threads = [threading.Thread(target=client_loop, args=(share,)) for share in shares if share]
