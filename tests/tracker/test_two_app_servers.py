@@ -73,5 +73,8 @@ def test_what_one_server_writes_the_other_serves_and_no_stale_304(tmp_path, toke
 
         status, _headers, body = call(f"{other}{address}", **{"If-None-Match": etag})
         assert status == 200 and body["name"] == "Renamed"
+        # The answer the other server cached before the rename is never served after it.
+        status, _headers, body = call(f"{other}{address}")
+        assert status == 200 and body["name"] == "Renamed"
         status, _headers, body = call(f"{other}{address}", Authorization=token)
         assert status == 200 and body["name"] == "Renamed"
