@@ -36,6 +36,7 @@ def pledge_requests():
         BenchRequest("pledges-page-deepest", f"/api/v1/pledges/?page={deepest}&{LIST}"),
         BenchRequest("pledges-page-too-deep", f"/api/v1/pledges/?page={too_deep_page()}&{LIST}", status=400),
         BenchRequest("pledges-cursor-deep", f"/api/v1/pledges/?cursor={cursor_at(Pledge, deep)}&{LIST}"),
+        BenchRequest("pledges-export-csv", "/api/v1/pledges/?country=TUR&format=csv"),
     ]
 
 
