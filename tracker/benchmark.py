@@ -187,13 +187,13 @@ class BenchmarkRun:
         floors = capture_floors(self.requests)
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
             json.dump(floors, file)
-        settings = {"SERVER_TIMING": "true", "BENCHMARK_FLOORS": file.name}
-        settings |= {"API_THROTTLE_ANON": UNTHROTTLED, "API_THROTTLE_USER": UNTHROTTLED}
-        with gunicorn(production_environment(**settings, API_ANSWER_CACHE_SECONDS="0"), workers=self.workers) as base:
+        server = {"SERVER_TIMING": "true", "BENCHMARK_FLOORS": file.name}
+        server |= {"API_THROTTLE_ANON": UNTHROTTLED, "API_THROTTLE_USER": UNTHROTTLED}
+        with gunicorn(production_environment(**server, API_ANSWER_CACHE_SECONDS="0"), workers=self.workers) as base:
             for request in self.requests:
                 self.results.append(self.measure_one(base, request))
         if self.cached:
-            with gunicorn(production_environment(**settings), workers=self.workers) as base:
+            with gunicorn(production_environment(**server), workers=self.workers) as base:
                 for request, result in zip(self.requests, self.results, strict=True):
                     result.update(self.measure_cached(base, request))
                     self.report(result)

@@ -19,15 +19,15 @@ def table(tables, name, app="commitments"):
 
 
 # Up to how many statements a target filter names by their ids. The ids are read once, and the page and its count
-# then read those statements by their key alone; a subquery would be read twice (PostgreSQL does not keep it between
-# the two), and at 6,000 statements about one country each read took some 30 ms.
+# then read those statements by id alone; a subquery would be read twice (PostgreSQL does not keep it between the
+# two), and at 6,000 statements about one country each read took some 30 ms.
 FEW_STATEMENTS = 10_000
 
 
 class AnyOf(Lookup):
-    """`field = ANY(ids)`, on PostgreSQL: the ids are one array parameter, and the planner reads the field's index in
-    order for them (as it does for no `IN (SELECT …)`). The array is sent as its text, which the driver quotes once,
-    rather than as a list, whose every item it would escape (6 ms for 6,000 ids)."""
+    """`field = ANY(ids)`, on PostgreSQL: the ids are one array parameter, which the planner can read through the
+    field's index in order, as it cannot an `IN (SELECT …)`. The array is sent as its text, which the driver quotes
+    once, rather than as a list, whose every item it would escape (6 ms for 6,000 ids)."""
 
     lookup_name = "any_of"
     prepare_rhs = False
