@@ -9,7 +9,7 @@ from tests.tracker.test_throttles_across_workers import server_database_url
 from tracker.benchmark import BenchmarkRun, BenchRequest
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="the servers read the suite's PostgreSQL database"),
 ]
 
