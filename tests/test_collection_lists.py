@@ -132,3 +132,18 @@ def test_the_paging_ordering_and_format_parameters_are_accepted_together(api_cli
     assert response.status_code == 200, response.content
     assert response["Content-Type"].startswith("application/json")
     assert collection.lookups_of(response.json()["results"]) == collection.lookups("-id")[:5]
+
+
+@every_collection
+@pytest.mark.parametrize("ordering", ["id", "-id"])
+def test_numbered_pages_hold_the_same_rows_whether_or_not_the_count_reads_every_id(
+    api_client, collection, settings, ordering
+):
+    """Within API_EXACT_COUNT_LIMIT records, one read of every id gives the count and the page's ids; beyond it,
+    the count is an estimate and the page is read as ever."""
+    url = f"{collection.url}?ordering={ordering}&page_size={three_pages(collection)}"
+    within = walk(api_client, url)
+    settings.API_EXACT_COUNT_LIMIT = 3
+    beyond = walk(api_client, url)
+    assert collection.lookups_of(within) == collection.lookups_of(beyond) == collection.lookups(ordering)
+    assert len(within) > 3

@@ -86,10 +86,16 @@ class RowsAnswerMixin(ViewSet):
         return self._field_selection
 
     def answer_rows(
-        self, queryset: QuerySet[Any, Row], rows: Rows, counted: QuerySet[Any] | None = None
+        self,
+        queryset: QuerySet[Any, Row],
+        rows: Rows,
+        counted: QuerySet[Any] | None = None,
+        unfiltered: QuerySet[Any, Row] | None = None,
     ) -> Response | StreamingHttpResponse:
         """A page of the rows of `queryset` shaped by `rows`, or, for an export, all of them streamed. A page's count
-        is taken on `counted` when given: the same records without the joins of `.values()` (PageOrCursorPagination)."""
+        is taken on `counted` when given: the same records without the joins of `.values()`; a page whose ids that
+        count has read reads its rows from `unfiltered` when given: the same rows before the filters
+        (PageOrCursorPagination)."""
         selection = self.field_selection()
         rows.select(selection)
         if is_export(self.request):
@@ -97,7 +103,7 @@ class RowsAnswerMixin(ViewSet):
             return export_response(self.request, queryset, rows, self.export_columns(), selection, instant)
         paginator = self.paginator
         assert isinstance(paginator, PageOrCursorPagination), "a view that answers rows pages them"
-        page = paginator.paginate_queryset(queryset, self.request, self, counted=counted)
+        page = paginator.paginate_queryset(queryset, self.request, self, counted=counted, unfiltered=unfiltered)
         return self.get_paginated_response(selection.apply(rows.shape(list(page))))
 
     def export_columns(self) -> list[Column]:

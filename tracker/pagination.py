@@ -124,9 +124,11 @@ class PageOrCursorPagination(BasePagination):
         request: Request,
         view: APIView | None = None,
         counted: QuerySet[Any, Any] | None = None,
+        unfiltered: QuerySet[Any, Any] | None = None,
     ) -> Page:
         """The page of `queryset`; its count is taken on `counted` when given: the same records without the joins
-        that `.values()` of linked fields adds, which a count would otherwise keep."""
+        that `.values()` of linked fields adds, which a count would otherwise keep. `unfiltered`, when given, is
+        the rows of `queryset` before its filters, from which a page whose ids are known reads its rows by id."""
         self.request = request
         self.count: int | None = None
         self.size = page_size(request)
@@ -135,6 +137,7 @@ class PageOrCursorPagination(BasePagination):
             self.pager = KeysetPager(request, self.size)
         else:
             self.pager = NumberPager(request, self.size)
+            return self.pager.page(queryset, queryset if counted is None else counted, unfiltered)
         return self.pager.page(queryset, queryset if counted is None else counted)
 
     def get_paginated_response(self, data: Any) -> Response:
@@ -213,12 +216,21 @@ class NumberPager:
         self.size = size
         self.number = positive_int(request, "page", 1)
 
-    def page(self, queryset: QuerySet[Any, Any], counted: QuerySet[Any, Any]) -> Page:
-        depth = settings.API_PAGE_DEPTH
+    def page(
+        self, queryset: QuerySet[Any, Any], counted: QuerySet[Any, Any], unfiltered: QuerySet[Any, Any] | None = None
+    ) -> Page:
+        depth, limit = settings.API_PAGE_DEPTH, settings.API_EXACT_COUNT_LIMIT
         start = (self.number - 1) * self.size
         if start >= depth:
             raise ValidationError({"page": [too_deep_message(depth)]})
-        self.count, self.count_exact = bounded_count(counted, settings.API_EXACT_COUNT_LIMIT)
+        descending = by_id(counted) if unfiltered is not None and start + self.size <= limit else None
+        if unfiltered is None or descending is None:
+            self.count, self.count_exact = bounded_count(counted, limit)
+        else:
+            ids = list(counted.order_by().values_list("id", flat=True)[: limit + 1])
+            if len(ids) <= limit:
+                return self.page_of_all(unfiltered, sorted(ids, reverse=descending), start)
+            self.count, self.count_exact = max(estimated_count(counted.order_by().values("pk")), limit + 1), False
         last = max(1, -(-self.count // self.size))
         if self.count_exact and self.number > last:
             raise self.past_the_end(last)
@@ -227,6 +239,17 @@ class NumberPager:
         self.has_next = start + self.size < min(self.count, depth)
         return queryset[start : start + self.size]
 
+    def page_of_all(self, unfiltered: QuerySet[Any, Any], ids: list[int], start: int) -> list[Any]:
+        """The page of a list whose every id, in order, the count has read: its rows by id, before the filters that
+        the ids have already answered, so that the page does not read the filters again (at scale, a filter that
+        keeps few of many records cost the page as much as the count)."""
+        self.count, self.count_exact = len(ids), True
+        last = max(1, -(-self.count // self.size))
+        if self.number > last:
+            raise self.past_the_end(last)
+        self.has_next = start + self.size < min(self.count, settings.API_PAGE_DEPTH)
+        return rows_by_id(unfiltered, ids[start : start + self.size])
+
     def deep_page(self, queryset: QuerySet[Any, Any], counted: QuerySet[Any, Any], start: int) -> list[Any]:
         """A page past the first: its ids first, read from the filtered, ordered records alone (an index serves
         them), then its rows by id, so that the rows it skips cost no joins or subqueries."""
@@ -234,9 +257,7 @@ class NumberPager:
         if not ids:
             raise self.past_the_end(max(1, -(-start // self.size)))
         self.has_next = len(ids) > self.size and start + self.size < settings.API_PAGE_DEPTH
-        ids = ids[: self.size]
-        rows = {row["id"]: row for row in queryset.filter(id__in=ids)}
-        return [rows[record_id] for record_id in ids]
+        return rows_by_id(queryset, ids[: self.size])
 
     def past_the_end(self, last: int) -> NotFound:
         return NotFound(_("Page %(page)d is past the last page, %(last)d.") % {"page": self.number, "last": last})
@@ -293,6 +314,24 @@ class KeysetPager:
         if not self.has_previous or self.first_id is None:
             return None
         return replace_query_param(self.request.build_absolute_uri(), "cursor", encode_cursor("p", self.first_id))
+
+
+ID_ORDERS: dict[tuple[str, ...], bool] = {("id",): False, ("pk",): False, ("-id",): True, ("-pk",): True}
+
+
+def by_id(queryset: QuerySet[Any, Any]) -> bool | None:
+    """Whether `queryset` is ordered by id descending (True) or ascending (False); None for any other order."""
+    query = queryset.query
+    ordering = query.order_by or (query.get_meta().ordering if query.default_ordering else ())
+    return ID_ORDERS.get(tuple(term if isinstance(term, str) else "" for term in ordering or ()))
+
+
+def rows_by_id(rows: QuerySet[Any, Any], ids: list[int]) -> list[Any]:
+    """The rows whose ids are `ids`, in that order."""
+    if not ids:
+        return []
+    found = {_row_id(row): row for row in rows.order_by().filter(id__in=ids)}
+    return [found[record_id] for record_id in ids]
 
 
 def too_deep_message(depth: int) -> str:

@@ -152,8 +152,9 @@ class RecordViewSet(
     ) -> Response | StreamingHttpResponse:
         """The filtered, ordered rows: paginated, or all of them streamed as an export."""
         rows = self.get_rows()
-        records = self.filter_queryset(self.read_queryset())
-        return self.answer_rows(rows.values(records), rows, counted=records)
+        unfiltered = self.read_queryset()
+        records = self.filter_queryset(unfiltered)
+        return self.answer_rows(rows.values(records), rows, counted=records, unfiltered=rows.values(unfiltered))
 
     @classmethod
     def table_as_of(cls, instant: datetime.datetime) -> CollectionTable:
