@@ -70,11 +70,16 @@ def bounded_count(queryset: QuerySet[Any, Any] | Countable, limit: int) -> tuple
     record's history) is counted whole."""
     if not isinstance(queryset, QuerySet):
         return queryset.count(), True
-    ids = queryset.order_by().values("pk")
-    counted = ids[: limit + 1].count()
+    counted = queryset.order_by().values("pk")[: limit + 1].count()
     if counted <= limit:
         return counted, True
-    return max(estimated_count(ids), limit + 1), False
+    return estimated_beyond(queryset, limit), False
+
+
+def estimated_beyond(queryset: QuerySet[Any, Any], limit: int) -> int:
+    """The count of a queryset known to hold more than `limit` records: the database's estimate, at least
+    `limit` + 1."""
+    return max(estimated_count(queryset.order_by().values("pk")), limit + 1)
 
 
 def estimated_count(queryset: QuerySet[Any, Any]) -> int:
@@ -133,12 +138,12 @@ class PageOrCursorPagination(BasePagination):
         self.count: int | None = None
         self.size = page_size(request)
         self.pager: NumberPager | KeysetPager
+        counted = queryset if counted is None else counted
         if self.cursor_query_param in request.query_params:
             self.pager = KeysetPager(request, self.size)
-        else:
-            self.pager = NumberPager(request, self.size)
-            return self.pager.page(queryset, queryset if counted is None else counted, unfiltered)
-        return self.pager.page(queryset, queryset if counted is None else counted)
+            return self.pager.page(queryset, counted)
+        self.pager = NumberPager(request, self.size)
+        return self.pager.page(queryset, counted, unfiltered)
 
     def get_paginated_response(self, data: Any) -> Response:
         return Response(
@@ -230,7 +235,7 @@ class NumberPager:
             ids = list(counted.order_by().values_list("id", flat=True)[: limit + 1])
             if len(ids) <= limit:
                 return self.page_of_all(unfiltered, sorted(ids, reverse=descending), start)
-            self.count, self.count_exact = max(estimated_count(counted.order_by().values("pk")), limit + 1), False
+            self.count, self.count_exact = estimated_beyond(counted, limit), False
         last = max(1, -(-self.count // self.size))
         if self.count_exact and self.number > last:
             raise self.past_the_end(last)

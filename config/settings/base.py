@@ -254,17 +254,14 @@ def shared_cache(redis_url, cache_dir, key_prefix, max_entries=10000):
     }
 
 
+REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_DIR = os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache"))
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "")
 CACHES = {
-    "default": shared_cache(os.environ.get("REDIS_URL", ""), CACHE_DIR, os.environ.get("CACHE_KEY_PREFIX", "")),
+    "default": shared_cache(REDIS_URL, CACHE_DIR, CACHE_KEY_PREFIX),
     # Whole answers, apart from the throttles' counts: a file cache full of answers culls entries at random, and must
     # never cull a count. Fewer of them, since each may be up to API_ANSWER_CACHE_MAX_BYTES.
-    "answers": shared_cache(
-        os.environ.get("REDIS_URL", ""),
-        os.path.join(CACHE_DIR, "answers"),
-        os.environ.get("CACHE_KEY_PREFIX", ""),
-        max_entries=2000,
-    ),
+    "answers": shared_cache(REDIS_URL, os.path.join(CACHE_DIR, "answers"), CACHE_KEY_PREFIX, max_entries=2000),
 }
 
 AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
