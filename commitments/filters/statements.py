@@ -6,7 +6,8 @@ from countries.models import CountryGroup
 from tracker.filters import AnyOfChoiceFilter, PeriodEndsAfterFilter, PeriodStartsBeforeFilter, TrackerFilterSet
 
 from ..choices import ConditionStatus, Stance, StatementKind
-from ..models import Condition, Initiative, Organization, Party, Person, Pledge, Statement
+from ..models import Condition, Initiative, Organization, Person, Pledge, Statement
+from ..querysets import party_ids
 from .records import LanguageFilter, ids_or_keys, slugs, source_ids
 
 ABOUT_FILTERS = ("about_country", "about_group", "about_organization", "pledge", "condition", "initiative")
@@ -106,7 +107,7 @@ class StatementFilterSet(TrackerFilterSet):
 
     def parties_or_their_pledges(self, queryset, **party):
         """Targets that are these parties (`country_id__in=…`), or pledges of theirs."""
-        parties = self.tables.of(Party).filter(**party).values("id")
+        parties = party_ids(Q(**party))
         pledges = self.tables.of(Pledge).filter(party_id__in=parties).values("id")
         return self.target(queryset, Q(party_id__in=parties), Q(pledge_id__in=pledges))
 

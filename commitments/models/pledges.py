@@ -37,11 +37,22 @@ class Pledge(EditorSuppliedModel, TrackedModel):
         editable=False,
         help_text=_("Stable unique key assigned by the tracker; cite it."),
     )
+    # Indexed with the id (Meta.indexes), so that a party's pledges are read from the index alone.
     party = models.ForeignKey(
-        "commitments.Party", on_delete=models.PROTECT, related_name="pledges", verbose_name=_("party")
+        "commitments.Party",
+        on_delete=models.PROTECT,
+        related_name="pledges",
+        verbose_name=_("party"),
+        db_index=False,
     )
+    # Indexed with the party and the id (Meta.indexes): which of an initiative's pledges a condition holds up is
+    # read from the index alone.
     initiative = models.ForeignKey(
-        "commitments.Initiative", on_delete=models.PROTECT, related_name="pledges", verbose_name=_("initiative")
+        "commitments.Initiative",
+        on_delete=models.PROTECT,
+        related_name="pledges",
+        verbose_name=_("initiative"),
+        db_index=False,
     )
     kind = models.CharField(_("kind of contribution"), max_length=20, choices=PledgeKind.choices)
     quantity_qualifier = models.CharField(
@@ -80,6 +91,8 @@ class Pledge(EditorSuppliedModel, TrackedModel):
             models.Index(fields=["status"], name="pledge_status_idx"),
             models.Index(fields=["kind"], name="pledge_kind_idx"),
             models.Index(fields=["announced"], name="pledge_announced_idx"),
+            models.Index(fields=["party", "id"], name="pledge_party_id_idx"),
+            models.Index(fields=["initiative", "party", "id"], name="pledge_initiative_party_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -72,7 +72,11 @@ class Statement(TrackedModel):
         ordering = ["-date", "id"]
         verbose_name = _("statement")
         verbose_name_plural = _("statements")
-        indexes = [models.Index(fields=["date"], name="statement_date_idx")]
+        indexes = [
+            models.Index(fields=["date"], name="statement_date_idx"),
+            # A period filter (`stated_after`, `stated_before`) is one range for each precision: each read from here.
+            models.Index(fields=["date_precision", "date"], name="statement_precision_date_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(translation="", translation_by="") | (~Q(translation="") & ~Q(translation_by="")),
@@ -220,6 +224,13 @@ class StatementTarget(TrackedModel):
                 for field in ("party", "pledge", "condition", "initiative")
             ],
             models.Index(fields=["stance", "statement"], name="target_stance"),
+            # A stance on the pledges of a large party: the pledge targets with that stance, in pledge order, merged
+            # with the party's pledges (probing the pledge index once for each of thousands of pledges was slower).
+            models.Index(
+                fields=["stance", "pledge", "statement"],
+                name="target_stance_pledge",
+                condition=Q(pledge__isnull=False),
+            ),
         ]
         constraints = [
             exactly_one(

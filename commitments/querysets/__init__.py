@@ -6,6 +6,7 @@ from .filtering import (
     PledgeQuerySet,
     StatementQuerySet,
     StatusEventQuerySet,
+    party_ids,
 )
 
 __all__ = [
@@ -13,4 +14,5 @@ __all__ = [
     "PledgeQuerySet",
     "StatementQuerySet",
     "StatusEventQuerySet",
+    "party_ids",
 ]

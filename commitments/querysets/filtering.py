@@ -26,26 +26,37 @@ FEW_STATEMENTS = 10_000
 
 class AnyOf(Lookup):
     """`field = ANY(ids)`, on PostgreSQL: the ids are one array parameter, which the planner can read through the
-    field's index in order, as it cannot an `IN (SELECT …)`. The array is sent as its text, which the driver quotes
-    once, rather than as a list, whose every item it would escape (6 ms for 6,000 ids)."""
+    field's index in order, as it cannot an `IN (SELECT …)`. The ids are given as PostgreSQL's text of the array
+    (`{1,2,3}`), which the driver quotes once, rather than as a list, whose every item it would escape."""
 
     lookup_name = "any_of"
     prepare_rhs = False
 
     def as_sql(self, compiler, connection):
         field, params = self.process_lhs(compiler, connection)
-        array = "{" + ",".join(map(str, map(int, self.rhs))) + "}"
-        return f"{field} = ANY(%s::bigint[])", (*params, array)
+        return f"{field} = ANY(%s::bigint[])", (*params, self.rhs)
 
 
 def among(ids, database):
     """Records whose id is one of `ids` (a query of ids): on PostgreSQL, when it holds at most FEW_STATEMENTS, read
-    once and given as their list; else the query itself."""
+    once and given as their array; else the query itself."""
     if connections[database].vendor == "postgresql":
-        read = list(ids[: FEW_STATEMENTS + 1])
-        if len(read) <= FEW_STATEMENTS:
-            return AnyOf(F("id"), sorted(set(read)))
+        read, array = read_as_array(ids[: FEW_STATEMENTS + 1], database)
+        if read <= FEW_STATEMENTS:
+            return AnyOf(F("id"), array)
     return Q(id__in=ids)
+
+
+def read_as_array(ids, database):
+    """(how many rows the query of ids returns, its distinct ids in order as the text of a PostgreSQL array): one
+    row, so that no id is read, sorted and written back one by one in Python (some 6 ms for 6,000 ids)."""
+    sql, params = ids.query.get_compiler(using=database).as_sql()
+    with connections[database].cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*), coalesce(array_agg(DISTINCT id ORDER BY id)::text, '{{}}') FROM ({sql}) AS read_ids(id)",
+            params,
+        )
+        return cursor.fetchone()
 
 
 def party_ids(condition):

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from commitments.models import Statement, StatementSpeaker, StatementTarget
+from commitments.models import Pledge, Statement, StatementSpeaker, StatementTarget
 from commitments.services.parties import party_for
 from tests.factories import PersonFactory, PledgeFactory, StatementFactory, country
 
@@ -23,6 +23,7 @@ def plans(client, url):
     queries = [query["sql"] for query in captured if not query["sql"].startswith("EXPLAIN")]
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE commitments_statementtarget")
+        cursor.execute("ANALYZE commitments_pledge")
         cursor.execute("SET LOCAL enable_seqscan = off")
         texts = []
         for sql in queries:
@@ -62,10 +63,11 @@ def records():
         ("/api/v1/statements/?search=fidan", "commitments_person_search_idx"),
         ("/api/v1/statements/?search=fidan", "commitments_organization_search_idx"),
         ("/api/v1/pledges/?search=penjaga", "commitments_pledge_search_idx"),
+        ("/api/v1/pledges/?country=TUR", "pledge_party_id_idx"),
         ("/api/v1/statements/?about_country=TUR&stance=opposes", "target_party_stance"),
-        ("/api/v1/statements/?about_country=TUR&stance=opposes", "target_pledge_stance"),
+        ("/api/v1/statements/?about_country=TUR&stance=opposes", "target_stance_pledge"),
         ("/api/v1/statements/?stance=opposes", "target_stance"),
-        ("/api/v1/statements/?stated_after=2025-10-01&stated_before=2025-10-31", "statement_date_idx"),
+        ("/api/v1/statements/?stated_after=2025-10-01&stated_before=2025-10-31", "statement_precision_date_idx"),
         ("/api/v1/changes/?since=1", "tracker_change_pkey"),
     ],
 )
@@ -73,6 +75,28 @@ def test_a_filter_is_served_by_its_index(api_client, records, url, index):
     assert index in plans(api_client, url)
 
 
+def test_an_initiatives_pledges_are_read_from_the_index_of_initiative_and_party(api_client, records):
+    initiative = Pledge.objects.get().initiative
+    assert "pledge_initiative_party_idx" in plans(api_client, f"/api/v1/pledges/?initiative={initiative.slug}")
+
+
 def test_a_search_reads_no_table_whole(api_client, records):
     plan = plans(api_client, "/api/v1/statements/?search=rafah")
     assert "Seq Scan on commitments_statement " not in plan and "Seq Scan on commitments_person " not in plan
+
+
+# Pledges of one party, many more than the pledge targets that hold the stance asked for, as Türkiye's at scale.
+MANY_PLEDGES = 3000
+
+
+def test_a_stance_on_a_large_partys_pledges_is_read_in_pledge_order_from_the_stances_index(api_client, records):
+    """The party's pledges merged with the pledge targets of that stance, read in pledge order, rather than one
+    probe of the targets for each of the party's pledges."""
+    turkey = party_for(country=country("TUR"))
+    initiative = Pledge.objects.get(party=turkey).initiative
+    Pledge.objects.bulk_create(
+        Pledge(key=f"tur-{n}", kind="troops", party=turkey, initiative=initiative, description="Pasukan")
+        for n in range(MANY_PLEDGES)
+    )
+    plan = plans(api_client, "/api/v1/statements/?about_country=TUR&stance=opposes")
+    assert "Merge Join" in plan and "Index Only Scan using target_stance_pledge" in plan
