@@ -31,6 +31,13 @@ def test_a_request_is_timed_afresh_beside_its_floor_and_again_from_the_answer_ca
     assert result["cached_hit_share"] == 1.0 and result["cached_median_ms"] > 0
 
 
+def test_the_cached_run_has_the_answer_cache_on_when_the_environment_turns_it_off(server_settings, monkeypatch):
+    monkeypatch.setenv("API_ANSWER_CACHE_SECONDS", "0")
+    OrganizationFactory.create_batch(3)
+    [result] = BenchmarkRun([REQUEST], iterations=4, clients=2, workers=1, report=lambda result: None).run()
+    assert result["cached_hit_share"] == 1.0
+
+
 def test_an_exports_floor_runs_the_statements_it_reads_as_it_streams(server_settings):
     OrganizationFactory.create_batch(3)
     [result] = BenchmarkRun([EXPORT], iterations=4, clients=2, workers=1, report=lambda result: None).run()
