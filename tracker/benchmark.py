@@ -228,6 +228,8 @@ class BenchmarkRun:
                 "clients": self.clients,
                 "workers": self.workers,
                 "cached": self.cached,
+                # Where the servers keep throttle counts, ETags and whole answers.
+                "cache": "redis" if settings.REDIS_URL else "files",
             },
             "results": self.results,
         }

@@ -49,3 +49,9 @@ def test_without_the_cached_run_only_the_fresh_timings_are_kept(server_settings)
     OrganizationFactory()
     [result] = BenchmarkRun([REQUEST], iterations=4, clients=2, workers=1, cached=False, report=lambda r: None).run()
     assert result["statuses"] == [200] and "cached_median_ms" not in result
+
+
+@pytest.mark.parametrize("redis_url, cache", [("", "files"), ("redis://127.0.0.1:6379/0", "redis")])
+def test_the_results_name_the_cache_the_servers_kept_their_counts_and_answers_in(settings, redis_url, cache):
+    settings.REDIS_URL = redis_url
+    assert BenchmarkRun([REQUEST]).document({"pledges": 0})["settings"]["cache"] == cache
