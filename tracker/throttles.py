@@ -85,4 +85,10 @@ class AnonRateThrottle(LockedCountMixin, throttling.AnonRateThrottle):
 
 
 class UserRateThrottle(LockedCountMixin, throttling.UserRateThrottle):
-    """DRF's limit of each authenticated user (and of anonymous clients, by address), counted exactly."""
+    """DRF's limit of each authenticated user, counted exactly. An anonymous client is counted by the anonymous
+    limit alone: DRF's would count it a second time, by address, at the users' higher rate."""
+
+    def get_cache_key(self, request: Request, view: APIView) -> str | None:
+        if not request.user or not request.user.is_authenticated:
+            return None
+        return super().get_cache_key(request, view)
