@@ -21,6 +21,7 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from .inputs import ASCII_DIGITS
+from .lookups import with_ids
 
 if TYPE_CHECKING:
     from rest_framework.request import Request
@@ -335,7 +336,7 @@ def rows_by_id(rows: QuerySet[Any, Any], ids: list[int]) -> list[Any]:
     """The rows whose ids are `ids`, in that order."""
     if not ids:
         return []
-    found = {_row_id(row): row for row in rows.order_by().filter(id__in=ids)}
+    found = {_row_id(row): row for row in with_ids(rows.order_by(), "id", ids)}
     return [found[record_id] for record_id in ids]
 
 

@@ -4,7 +4,9 @@
 
 from django.apps import apps
 from django.db import connections, models
-from django.db.models import Exists, F, Lookup, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
+
+from tracker.lookups import AnyOf
 
 from ..choices import QuantityQualifier
 
@@ -22,19 +24,6 @@ def table(tables, name, app="commitments"):
 # then read those statements by id alone; a subquery would be read twice (PostgreSQL does not keep it between the
 # two), and at 6,000 statements about one country each read took some 30 ms.
 FEW_STATEMENTS = 10_000
-
-
-class AnyOf(Lookup):
-    """`field = ANY(ids)`, on PostgreSQL: the ids are one array parameter, which the planner can read through the
-    field's index in order, as it cannot an `IN (SELECT …)`. The ids are given as PostgreSQL's text of the array
-    (`{1,2,3}`), which the driver quotes once, rather than as a list, whose every item it would escape."""
-
-    lookup_name = "any_of"
-    prepare_rhs = False
-
-    def as_sql(self, compiler, connection):
-        field, params = self.process_lhs(compiler, connection)
-        return f"{field} = ANY(%s::bigint[])", (*params, self.rhs)
 
 
 def among(ids, database):

@@ -1,5 +1,6 @@
 from collections.abc import Sequence
 
+from tracker.lookups import with_ids
 from tracker.rows import Rows
 from tracker.shapes import Row, Shaped
 
@@ -29,7 +30,7 @@ class ConditionRows(Rows):
     lookup = "slug"
 
     def links_links(self, rows: Sequence[Row]) -> dict[int, list[Shaped]]:
-        links = self.table(ConditionLink).filter(condition_id__in=[row["id"] for row in rows]).order_by("id")
+        links = with_ids(self.table(ConditionLink), "condition_id", [row["id"] for row in rows]).order_by("id")
         return self.shape_links(ConditionLinkRows, links, "condition_id")
 
     def links_pledges_by_status(self, rows: Sequence[Row]) -> dict[int, dict[str, int]]:

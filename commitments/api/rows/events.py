@@ -3,6 +3,7 @@ from typing import Any, TypeAlias
 
 from django.db import models
 
+from tracker.lookups import with_ids
 from tracker.rows import Rows, columns_read
 from tracker.shapes import Row, Shaped
 
@@ -38,8 +39,7 @@ class EventRows(Rows):
 
     def evidence(self, event_ids: list[int]) -> dict[int, Evidence]:
         rows = (
-            self.table(EventEvidence)
-            .filter(event_id__in=event_ids)
+            with_ids(self.table(EventEvidence), "event_id", event_ids)
             .order_by("id")
             .values_list("event_id", "source_id", "source__title", "locator", "statement_id", "statement__key")
         )

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db.models import OuterRef, Q
 
+from tracker.lookups import with_ids
 from tracker.rows import VALID_STATUS, group_by, precision_of
 from tracker.shapes import Row, Shaped
 
@@ -67,7 +68,7 @@ class PledgeRows(PartyPartsRows):
     def conditions_by_id(self, ids: set[int]) -> dict[int, Shaped]:
         """{id: reference with its status} of the conditions `ids`: as of the read's instant, and with `valid_at`
         the status on that date (null before the condition's first event)."""
-        conditions = self.table(Condition).filter(id__in=ids)
+        conditions = with_ids(self.table(Condition), "id", ids)
         if self.valid_at is not None:
             status = CONDITION_TIMELINE.status_on(OuterRef("id"), self.valid_at, self.tables)
             conditions = conditions.annotate(**{VALID_STATUS: status})

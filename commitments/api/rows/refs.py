@@ -5,6 +5,7 @@ from functools import partial
 from typing import TYPE_CHECKING, TypedDict, overload
 
 from countries.api.rows import country_field, group_field
+from tracker.lookups import with_ids
 from tracker.rows import Rows, UrlBuilder, column_reader, group_by, reads
 from tracker.shapes import Row
 
@@ -101,8 +102,7 @@ def cited_sources(rows: Rows, link_model: "type[SourceLink]", ids: list[int]) ->
     from the tables of `rows` (a Rows: today's, or as of an instant), in the order the links were made."""
     field = f"{link_model.record_field}_id"
     links = (
-        rows.table(link_model)
-        .filter(**{f"{field}__in": ids})
+        with_ids(rows.table(link_model), field, ids)
         .order_by("id")
         .values_list(field, "source_id", "source__title", "locator")
     )

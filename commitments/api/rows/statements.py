@@ -2,6 +2,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from tracker.columns import item_identifier
+from tracker.lookups import with_ids
 from tracker.rows import Rows, blank_as_null, precision_of, reads
 from tracker.shapes import Row, Shaped
 
@@ -67,18 +68,18 @@ class StatementRows(Rows):
     read_on_behalf_of = party_field("on_behalf_of")
 
     def links_speakers(self, rows: Sequence[Row]) -> dict[int, list[Shaped]]:
-        speakers = self.table(StatementSpeaker).filter(statement_id__in=ids_of(rows)).order_by("position", "id")
+        speakers = with_ids(self.table(StatementSpeaker), "statement_id", ids_of(rows)).order_by("position", "id")
         return self.shape_links(SpeakerRows, speakers, "statement_id")
 
     def links_according_to(self, rows: Sequence[Row]) -> dict[int, list[Shaped]]:
-        bases = self.table(StatementBasis).filter(statement_id__in=ids_of(rows)).order_by("id")
+        bases = with_ids(self.table(StatementBasis), "statement_id", ids_of(rows)).order_by("id")
         return self.shape_links(BasisRows, bases, "statement_id")
 
     def links_sources(self, rows: Sequence[Row]) -> dict[int, list[SourceRef | None]]:
         return cited_sources(self, StatementSource, ids_of(rows))
 
     def links_targets(self, rows: Sequence[Row]) -> dict[int, list[Shaped]]:
-        targets = self.table(StatementTarget).filter(statement_id__in=ids_of(rows)).order_by("id")
+        targets = with_ids(self.table(StatementTarget), "statement_id", ids_of(rows)).order_by("id")
         return self.shape_links(TargetRows, targets, "statement_id")
 
     def item_key(self, field: str, item: Any) -> str:
