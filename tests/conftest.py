@@ -5,6 +5,7 @@ from django.core.cache import caches
 from django.utils import translation
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
+from rest_framework.throttling import SimpleRateThrottle
 
 from commitments.services.editors import EDITORS
 from tests.schema_validation import validate_api_responses  # noqa: F401 (autouse: every response meets the schema)
@@ -15,6 +16,18 @@ def english_after_each_test():
     """A request in Indonesian leaves its language active in the test's thread: the next test starts in English."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def throttle_rates(monkeypatch):
+    """Sets the throttles' rates for the test: `throttle_rates(anon="2/min", user="2/min")`. DRF copies the rates
+    onto its throttle class when it is first imported, so overriding the setting after that has no effect: they are
+    patched where the throttles read them. The counts start empty (empty_caches)."""
+
+    def set_rates(**rates):
+        monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", rates)
+
+    return set_rates
 
 
 @pytest.fixture(autouse=True)

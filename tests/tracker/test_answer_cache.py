@@ -6,7 +6,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from rest_framework.throttling import SimpleRateThrottle
 
 from countries.models import Country, Region
 from countries.services import region_update
@@ -99,9 +98,9 @@ def test_a_missing_record_is_a_404_every_time(api_client):
     assert [api_client.get(url).status_code for _ in range(2)] == [404, 404]
 
 
-def test_answers_from_the_cache_are_still_throttled(api_client, monkeypatch):
+def test_answers_from_the_cache_are_still_throttled(api_client, throttle_rates):
     PledgeFactory()
-    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "2/min", "user": "2/min"})
+    throttle_rates(anon="2/min", user="2/min")
     statuses = [api_client.get(PLEDGES).status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
 

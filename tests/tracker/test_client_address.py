@@ -3,9 +3,7 @@ client wrote itself."""
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.test import override_settings
-from rest_framework.throttling import SimpleRateThrottle
 
 pytestmark = pytest.mark.django_db
 ROOT = "/api/v1/"
@@ -13,12 +11,8 @@ BEHIND_ONE_PROXY = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
 
 
 @pytest.fixture(autouse=True)
-def two_requests_a_minute(monkeypatch):
-    """DRF copies the rates onto the throttle class on import; they are patched where the throttles read them."""
-    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "2/min", "user": "2/min"})
-    cache.clear()
-    yield
-    cache.clear()
+def two_requests_a_minute(throttle_rates):
+    throttle_rates(anon="2/min", user="2/min")
 
 
 def statuses(api_client, *forwarded_for, peer="192.0.2.1"):

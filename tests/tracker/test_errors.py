@@ -1,9 +1,7 @@
 """Every error of the API is RFC 9457 problem details, served as application/problem+json."""
 
 import pytest
-from django.core.cache import cache
 from rest_framework.test import APIClient
-from rest_framework.throttling import SimpleRateThrottle
 
 from countries.api.views import CountryViewSet
 from tests.factories import InitiativeFactory, PledgeFactory
@@ -112,16 +110,9 @@ def test_unacceptable_accept_header_is_406_problem(api_client):
 
 
 @pytest.fixture
-def strict_throttle(monkeypatch):
-    """Anonymous clients may make two requests a minute; the throttle's counters start and end empty.
-
-    DRF copies DEFAULT_THROTTLE_RATES onto its throttle class when it is first imported, so overriding the
-    setting after that has no effect: the rates are patched where the throttles read them.
-    """
-    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "2/min", "user": "2/min"})
-    cache.clear()
-    yield
-    cache.clear()
+def strict_throttle(throttle_rates):
+    """Anonymous clients may make two requests a minute."""
+    throttle_rates(anon="2/min", user="2/min")
 
 
 @pytest.mark.django_db

@@ -2,19 +2,14 @@
 limit, by user."""
 
 import pytest
-from django.core.cache import cache
-from rest_framework.throttling import SimpleRateThrottle
 
 COUNTRIES = "/api/v1/countries/"
 
 
 @pytest.fixture
-def strict_user_limit(monkeypatch):
-    """Signed-in users may make two requests a minute, anonymous clients many; the counts start and end empty."""
-    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "100/min", "user": "2/min"})
-    cache.clear()
-    yield
-    cache.clear()
+def strict_user_limit(throttle_rates):
+    """Signed-in users may make two requests a minute, anonymous clients many."""
+    throttle_rates(anon="100/min", user="2/min")
 
 
 @pytest.mark.django_db
