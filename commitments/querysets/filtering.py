@@ -38,7 +38,8 @@ def among(ids, database):
 
 def read_as_array(ids, database):
     """(how many rows the query of ids returns, its distinct ids in order as the text of a PostgreSQL array): one
-    row, so that no id is read, sorted and written back one by one in Python (some 6 ms for 6,000 ids)."""
+    row, so that the ids are not read, sorted and written out one by one in Python (some 3 ms for 6,000 ids), nor
+    their array written again for each query that names it."""
     sql, params = ids.query.get_compiler(using=database).as_sql()
     with connections[database].cursor() as cursor:
         cursor.execute(
