@@ -37,3 +37,24 @@ def with_ids(queryset: QuerySet[Any, Any], field: str, ids: Iterable[int]) -> Qu
     if connections[queryset.db].vendor == "postgresql":
         return queryset.filter(AnyOf(F(field), id_array(ids)))
     return queryset.filter(**{f"{field}__in": ids})
+
+
+def known_ids(queryset: object) -> list[int] | None:
+    """The ids of a queryset whose only filter is that its `id` is one of an array (`AnyOf`): read from that array,
+    ascending, without asking the database; None for any other queryset. A filter that has read its matches once
+    (`commitments.querysets.filtering.among`) is then counted and paged from them."""
+    if not isinstance(queryset, QuerySet):
+        return None
+    query = queryset.query
+    if query.distinct or query.combinator or query.low_mark or query.high_mark is not None:
+        return None
+    where = query.where
+    if where.negated or len(where.children) != 1:
+        return None
+    (lookup,) = where.children
+    if not isinstance(lookup, AnyOf) or not isinstance(lookup.rhs, str):
+        return None
+    column = lookup.lhs
+    if getattr(column, "alias", None) != query.base_table or getattr(column.target, "attname", None) != "id":
+        return None
+    return sorted({int(each) for each in lookup.rhs.strip("{}").split(",") if each})

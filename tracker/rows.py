@@ -19,16 +19,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
 
-from django.db import models
+from django.db import models, router
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.urls import NoReverseMatch, reverse
 from rest_framework import serializers
 from simple_history.utils import get_history_model_for_model
 
 from .columns import identifier_description, item_identifier, output_order
+from .plans import joins_as_written
 from .shapes import Row, Shaped
 
 if TYPE_CHECKING:
@@ -241,19 +243,26 @@ class Rows:
     def readers(self, rows: Sequence[Row]) -> list[tuple[str, Callable[[Row], Any]]]:
         """Each wanted field with the function that reads it from a row of `rows`; the links of the page are read
         here, one query per link field."""
-        readers = []
-        for name, how, detail in field_plan(type(self)):
-            if not self.wants(name):
-                continue
-            if how == LINKS:
-                readers.append((name, page_reader(getattr(self, f"links_{name}")(rows), detail)))
-            elif how == READ:
-                readers.append((name, getattr(self, f"read_{name}")))
-            elif how == OBJECT:
-                readers.append((name, object_reader(detail)))
-            else:
-                readers.append((name, itemgetter(self.columns.get(detail, detail))))
-        return readers
+        with self.link_reads():
+            return [
+                self.reader(rows, name, how, detail) for name, how, detail in field_plan(type(self)) if self.wants(name)
+            ]
+
+    def reader(self, rows: Sequence[Row], name: str, how: str, detail: Any) -> tuple[str, Callable[[Row], Any]]:
+        if how == LINKS:
+            return name, page_reader(getattr(self, f"links_{name}")(rows), detail)
+        if how == READ:
+            return name, getattr(self, f"read_{name}")
+        if how == OBJECT:
+            return name, object_reader(detail)
+        return name, itemgetter(self.columns.get(detail, detail))
+
+    def link_reads(self) -> AbstractContextManager[None]:
+        """How links are read: by the ids of a page, joined in their written order (`joins_as_written`), except as
+        of an instant, whose tables are each a query of their history."""
+        if self.tables.instant is not None:
+            return nullcontext()
+        return joins_as_written(router.db_for_read(None))
 
     def one(self, queryset: models.QuerySet[Any]) -> Shaped | None:
         shaped = self.shape(list(self.values(queryset)))

@@ -1,12 +1,6 @@
 from django.db import migrations
 
-from tracker.migration_operations import RunSQLOnPostgreSQL
-
-
-def document(*fields):
-    """The words of `fields` as `tracker.search.Document` writes them, so that an index on it serves a search."""
-    words = " || ' ' || ".join(f"COALESCE({field}, '')" for field in fields)
-    return f"to_tsvector('tracker_search'::regconfig, {words})"
+from tracker.migration_operations import RunSQLOnPostgreSQL, search_document, search_index
 
 
 def stored_search_vector(table, *fields):
@@ -17,16 +11,10 @@ def stored_search_vector(table, *fields):
         SET LOCAL statement_timeout = 0;
         SET LOCAL maintenance_work_mem = '256MB';
         ALTER TABLE {table} ADD COLUMN search_vector tsvector
-            GENERATED ALWAYS AS ({document(*fields)}) STORED;
+            GENERATED ALWAYS AS ({search_document(*fields)}) STORED;
         CREATE INDEX {table}_search_idx ON {table} USING gin (search_vector);
     """
     return RunSQLOnPostgreSQL(forwards, f"ALTER TABLE {table} DROP COLUMN search_vector;")
-
-
-def search_index(table, *fields):
-    """A GIN index on the words of `fields` of a linked record that a search looks up (a speaker's name)."""
-    forwards = f"CREATE INDEX {table}_search_idx ON {table} USING gin (({document(*fields)}));"
-    return RunSQLOnPostgreSQL(forwards, f"DROP INDEX {table}_search_idx;")
 
 
 class Migration(migrations.Migration):

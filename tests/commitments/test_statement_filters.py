@@ -5,7 +5,9 @@ tests/test_collection_lists.py."""
 import datetime
 
 import pytest
+from django.db import connection
 from django.db.models import Max
+from django.test import override_settings
 from django.urls import reverse
 
 from commitments.models import ConditionLink, Pledge, Source, StatementBasis, StatementSpeaker, StatementTarget
@@ -130,6 +132,26 @@ def test_a_target_filter_keeps_the_same_statements_whether_they_are_few_or_many(
     first = results(api_client.get(list_url(), {"about_country": "TUR", "page_size": 2}))
     body = api_client.get(list_url(), {"about_country": "TUR", "page_size": 2, "page": 2}).json()
     assert [row["id"] for row in first + body["results"]] == [hit.id for hit in hits] and body["count"] == 3
+
+
+@override_settings(API_EXACT_COUNT_LIMIT=2)
+def test_a_target_filter_that_read_its_matches_counts_them_exactly_beyond_the_limit(api_client):
+    """On PostgreSQL the matches of a target filter are read once; its count is then theirs, exact beyond the limit
+    to which other lists count, and its pages, either way round, come from them without asking again."""
+    hits = [about(country=country("TUR")) for _ in range(3)] + [about(pledge=pledge_by("TUR")) for _ in range(2)]
+    about(country=country("IDN"))
+    ids = [hit.id for hit in hits]
+    pages = [
+        api_client.get(list_url(), {"about_country": "TUR", "page_size": 2, "page": page, "ordering": order}).json()
+        for order in ("id", "-id")
+        for page in (1, 2, 3)
+    ]
+    assert [row["id"] for page in pages for row in page["results"]] == ids + ids[::-1]
+    if connection.vendor == "postgresql":
+        assert all(page["count"] == 5 and page["count_exact"] is True for page in pages)
+        assert pages[1]["next"] and pages[1]["previous"] and pages[2]["next"] is None
+    else:
+        assert all(page["count_exact"] is False for page in pages)
 
 
 def test_pledge_keeps_statements_about_that_pledge(api_client):

@@ -33,17 +33,7 @@ class PledgeRows(PartyPartsRows):
         """The conditions that hold each pledge up: directly, through its initiative, or through its party's
         participation in the initiative; one query for the page's links and one for their conditions, ordered by
         the condition's name. Each pledge reads only the links that can hold it up."""
-        initiatives = {row["initiative_id"] for row in rows}
-        links = list(
-            self.table(ConditionLink)
-            .filter(
-                Q(pledge_id__in=[row["id"] for row in rows])
-                | Q(pledge__isnull=True, initiative_id__in=initiatives, party__isnull=True)
-                | Q(pledge__isnull=True, initiative_id__in=initiatives, party_id__in={row["party_id"] for row in rows})
-            )
-            .order_by()
-            .values_list("id", "pledge_id", "initiative_id", "party_id", "condition_id")
-        )
+        links = self.condition_links_of(rows)
         conditions = self.conditions_by_id({link[-1] for link in links})
         ordered = sorted(
             (link for link in links if link[-1] in conditions), key=lambda link: (conditions[link[-1]]["name"], link[0])
@@ -64,6 +54,20 @@ class PledgeRows(PartyPartsRows):
             )
             for row in rows
         }
+
+    def condition_links_of(self, rows: Sequence[Row]) -> list[tuple[Any, ...]]:
+        """(id, pledge, initiative, party, condition) of each condition link that can hold up a pledge of `rows`:
+        the pledges' own, then those of their initiatives, whole or for their parties. Two reads joined by UNION
+        ALL: one read of all three by OR took the planner some 4 ms to weigh the indexes of each (0.5 ms as two)."""
+        links = self.table(ConditionLink).order_by()
+        columns = ("id", "pledge_id", "initiative_id", "party_id", "condition_id")
+        own = with_ids(links, "pledge_id", [row["id"] for row in rows]).values_list(*columns)
+        shared = links.filter(
+            Q(party__isnull=True) | Q(party_id__in={row["party_id"] for row in rows}),
+            pledge__isnull=True,
+            initiative_id__in={row["initiative_id"] for row in rows},
+        ).values_list(*columns)
+        return list(own.union(shared, all=True))
 
     def conditions_by_id(self, ids: set[int]) -> dict[int, Shaped]:
         """{id: reference with its status} of the conditions `ids`: as of the read's instant, and with `valid_at`
