@@ -21,6 +21,7 @@ from django_filters.utils import translate_validation
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
 
+from .filters import names_a_filter
 from .reflects import Reflected, reflected_at, reflected_now, release_reflects, releases_readable
 from .rows import CURRENT_TABLES, VALID_STATUS, AsOfTables, as_of_queryset
 
@@ -195,7 +196,7 @@ class AsOfMixin:
         filter reads the status on that date."""
         # Asked without the queryset, which may be of the filterset model's history rather than of the model.
         filterset_class = backend.get_filterset_class(self)
-        if filterset_class is None:
+        if filterset_class is None or not names_a_filter(self.request, filterset_class):
             return queryset
         if self.valid_at is not None:
             filterset_class = filterset_on_date(filterset_class)

@@ -106,7 +106,7 @@ class Estimate(NamedTuple):
 
 def estimate_of(queryset: QuerySet[Any, Any]) -> Estimate:
     """The planner's estimate of the records of `queryset`, on PostgreSQL; none (0) elsewhere."""
-    plan = query_plan(queryset.order_by().values("pk"))
+    plan = None if queryset.query.is_empty() else query_plan(queryset.order_by().values("pk"))
     if plan is None:
         return Estimate(0, False)
     return Estimate(int(plan["Plan Rows"]), scans_alone(plan))
@@ -287,7 +287,7 @@ class NumberPager:
             raise self.past_the_end(last)
         if isinstance(counted, QuerySet):
             return self.page_by_ids(queryset, counted, start, unfiltered)
-        self.has_next = start + self.size < min(self.count, depth)
+        self.has_next: bool = start + self.size < min(self.count, depth)
         return queryset[start : start + self.size]
 
     def page_of_all(self, unfiltered: QuerySet[Any, Any], ids: list[int], start: int) -> list[Any]:

@@ -262,7 +262,7 @@ class Rows:
         of an instant, whose tables are each a query of their history."""
         if self.tables.instant is not None:
             return nullcontext()
-        return joins_as_written(router.db_for_read(None))
+        return joins_as_written(router.db_for_read(models.Model))
 
     def one(self, queryset: models.QuerySet[Any]) -> Shaped | None:
         shaped = self.shape(list(self.values(queryset)))
