@@ -85,13 +85,13 @@ def bounded_count(queryset: QuerySet[Any, Any] | Countable, limit: int) -> tuple
     ids = known_ids(queryset)
     if ids is not None:
         return len(ids), True
-    estimate = estimate_of(queryset)
-    if estimate.far_beyond(limit):
+    estimate = estimate_before_counting(queryset)
+    if estimate is not None and estimate.far_beyond(limit):
         return estimate.rows, False
     counted = queryset.order_by().values("pk")[: limit + 1].count()
     if counted <= limit:
         return counted, True
-    return max(estimate.rows, limit + 1), False
+    return max((estimate or estimate_of(queryset)).rows, limit + 1), False
 
 
 class Estimate(NamedTuple):
@@ -104,9 +104,29 @@ class Estimate(NamedTuple):
         return self.scans_alone and self.rows > ESTIMATE_TAKEN_BEYOND * limit
 
 
+def estimate_before_counting(queryset: QuerySet[Any, Any]) -> Estimate | None:
+    """The planner's estimate of the records of `queryset`, asked before they are counted in case it spares the
+    count; None, unasked, for a read through a subquery or a join, whose estimate is never taken uncounted (asking
+    planned the whole filter: 1.9 ms for pledges by initiative and condition)."""
+    query = queryset.order_by().values("pk").query
+    if query.is_empty():
+        return None
+    sql, params = query.sql_with_params()
+    if sql.count("SELECT") > 1 or " JOIN " in sql:
+        return None
+    return planned_estimate(queryset.db, sql, params)
+
+
 def estimate_of(queryset: QuerySet[Any, Any]) -> Estimate:
     """The planner's estimate of the records of `queryset`, on PostgreSQL; none (0) elsewhere."""
-    plan = None if queryset.query.is_empty() else query_plan(queryset.order_by().values("pk"))
+    query = queryset.order_by().values("pk").query
+    if query.is_empty():
+        return Estimate(0, False)
+    return planned_estimate(queryset.db, *query.sql_with_params())
+
+
+def planned_estimate(database: str, sql: str, params: Any) -> Estimate:
+    plan = query_plan(database, sql, params)
     if plan is None:
         return Estimate(0, False)
     return Estimate(int(plan["Plan Rows"]), scans_alone(plan))
@@ -122,12 +142,11 @@ def scans_alone(node: dict[str, Any]) -> bool:
     )
 
 
-def query_plan(queryset: QuerySet[Any, Any]) -> dict[str, Any] | None:
-    """The plan PostgreSQL would run `queryset` by (EXPLAIN's, not run); None on other databases."""
-    connection = connections[queryset.db]
+def query_plan(database: str, sql: str, params: Any) -> dict[str, Any] | None:
+    """The plan PostgreSQL would run a query by (EXPLAIN's, not run); None on other databases."""
+    connection = connections[database]
     if connection.vendor != "postgresql":
         return None
-    sql, params = queryset.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
         plan: dict[str, Any] = cursor.fetchone()[0][0]["Plan"]
@@ -275,17 +294,17 @@ class NumberPager:
         descending = by_id(counted) if unfiltered is not None and start + self.size <= limit else None
         if unfiltered is None or descending is None:
             self.count, self.count_exact = bounded_count(counted, limit)
-        elif (estimate := estimate_of(counted)).far_beyond(limit):
+        elif (estimate := estimate_before_counting(counted)) is not None and estimate.far_beyond(limit):
             self.count, self.count_exact = estimate.rows, False
         else:
             ids = list(counted.order_by().values_list("id", flat=True)[: limit + 1])
             if len(ids) <= limit:
                 return self.page_of_all(unfiltered, sorted(ids, reverse=descending), start)
-            self.count, self.count_exact = max(estimate.rows, limit + 1), False
+            self.count, self.count_exact = max((estimate or estimate_of(counted)).rows, limit + 1), False
         last = max(1, -(-self.count // self.size))
         if self.count_exact and self.number > last:
             raise self.past_the_end(last)
-        if isinstance(counted, QuerySet):
+        if isinstance(counted, QuerySet) and (start or unfiltered is not None):
             return self.page_by_ids(queryset, counted, start, unfiltered)
         self.has_next: bool = start + self.size < min(self.count, depth)
         return queryset[start : start + self.size]
@@ -308,7 +327,8 @@ class NumberPager:
         start: int,
         unfiltered: QuerySet[Any, Any] | None,
     ) -> list[Any]:
-        """A page of a list too long to read every id of: its ids first, read from the filtered, ordered records
+        """A page past the first of a list too long to read every id of, or any such page of a collection (whose
+        rows before the filters, `unfiltered`, are given): its ids first, read from the filtered, ordered records
         alone (an index serves them), then its rows by id, so that the rows it skips cost no joins or subqueries,
         and the joins of its rows are planned apart from its filters (for a search of pledges, 8.6 ms of planning
         for 1.7 ms of reading)."""

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from countries.models import Country
 from tests.helpers import assert_problem
-from tracker.pagination import estimate_of
+from tracker.pagination import estimate_before_counting, estimate_of
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +46,14 @@ def test_an_estimate_is_taken_uncounted_only_from_a_plan_that_scans_the_table_al
     assert estimate_of(Country.objects.filter(name__startswith="F")).scans_alone
     assert not estimate_of(Country.objects.filter(Q(name__startswith="F") | Q(id__in=french))).scans_alone
     assert not estimate_of(Country.objects.filter(Q(name__startswith="F") | Q(id__in=french))).far_beyond(0)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the estimates of PostgreSQL's planner")
+def test_a_filter_read_through_a_subquery_is_counted_without_asking_for_an_estimate_first():
+    french = Country.objects.filter(iso3="FRA").values("id")
+    assert estimate_before_counting(Country.objects.filter(Q(name__startswith="F") | Q(id__in=french))) is None
+    assert estimate_before_counting(Country.objects.filter(name__startswith="F")).rows > 0
+    assert estimate_before_counting(Country.objects.none()) is None
 
 
 @override_settings(API_EXACT_COUNT_LIMIT=100)
