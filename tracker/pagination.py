@@ -85,13 +85,14 @@ def bounded_count(queryset: QuerySet[Any, Any] | Countable, limit: int) -> tuple
     ids = known_ids(queryset)
     if ids is not None:
         return len(ids), True
-    estimate = estimate_before_counting(queryset)
+    query = CountQuery.of(queryset)
+    estimate = query.estimate_before_counting()
     if estimate is not None and estimate.far_beyond(limit):
         return estimate.rows, False
     counted = queryset.order_by().values("pk")[: limit + 1].count()
     if counted <= limit:
         return counted, True
-    return max((estimate or estimate_of(queryset)).rows, limit + 1), False
+    return max((estimate or query.estimate()).rows, limit + 1), False
 
 
 class Estimate(NamedTuple):
@@ -104,32 +105,35 @@ class Estimate(NamedTuple):
         return self.scans_alone and self.rows > ESTIMATE_TAKEN_BEYOND * limit
 
 
-def estimate_before_counting(queryset: QuerySet[Any, Any]) -> Estimate | None:
-    """The planner's estimate of the records of `queryset`, asked before they are counted in case it spares the
-    count; None, unasked, for a read through a subquery or a join, whose estimate is never taken uncounted (asking
-    planned the whole filter: 1.9 ms for pledges by initiative and condition)."""
-    query = queryset.order_by().values("pk").query
-    if query.is_empty():
-        return None
-    sql, params = query.sql_with_params()
-    if sql.count("SELECT") > 1 or " JOIN " in sql:
-        return None
-    return planned_estimate(queryset.db, sql, params)
+class CountQuery(NamedTuple):
+    """The query of a list's ids, unordered, compiled once for the planner's estimates of it; no SQL for a list
+    that can hold nothing."""
 
+    database: str
+    sql: str | None
+    params: Any
 
-def estimate_of(queryset: QuerySet[Any, Any]) -> Estimate:
-    """The planner's estimate of the records of `queryset`, on PostgreSQL; none (0) elsewhere."""
-    query = queryset.order_by().values("pk").query
-    if query.is_empty():
-        return Estimate(0, False)
-    return planned_estimate(queryset.db, *query.sql_with_params())
+    @classmethod
+    def of(cls, queryset: QuerySet[Any, Any]) -> CountQuery:
+        query = queryset.order_by().values("pk").query
+        if query.is_empty():
+            return cls(queryset.db, None, ())
+        return cls(queryset.db, *query.sql_with_params())
 
+    def estimate_before_counting(self) -> Estimate | None:
+        """The planner's estimate, asked before the records are counted in case it spares the count; None, unasked,
+        for a read through a subquery or a join, whose estimate is never taken uncounted (asking planned the whole
+        filter: 1.9 ms for pledges by initiative and condition)."""
+        if self.sql is None or self.sql.count("SELECT") > 1 or " JOIN " in self.sql:
+            return None
+        return self.estimate()
 
-def planned_estimate(database: str, sql: str, params: Any) -> Estimate:
-    plan = query_plan(database, sql, params)
-    if plan is None:
-        return Estimate(0, False)
-    return Estimate(int(plan["Plan Rows"]), scans_alone(plan))
+    def estimate(self) -> Estimate:
+        """The planner's estimate of the records, on PostgreSQL; none (0) elsewhere."""
+        plan = None if self.sql is None else query_plan(self.database, self.sql, self.params)
+        if plan is None:
+            return Estimate(0, False)
+        return Estimate(int(plan["Plan Rows"]), scans_alone(plan))
 
 
 def scans_alone(node: dict[str, Any]) -> bool:
@@ -294,13 +298,16 @@ class NumberPager:
         descending = by_id(counted) if unfiltered is not None and start + self.size <= limit else None
         if unfiltered is None or descending is None:
             self.count, self.count_exact = bounded_count(counted, limit)
-        elif (estimate := estimate_before_counting(counted)) is not None and estimate.far_beyond(limit):
-            self.count, self.count_exact = estimate.rows, False
         else:
-            ids = list(counted.order_by().values_list("id", flat=True)[: limit + 1])
-            if len(ids) <= limit:
-                return self.page_of_all(unfiltered, sorted(ids, reverse=descending), start)
-            self.count, self.count_exact = max((estimate or estimate_of(counted)).rows, limit + 1), False
+            query = CountQuery.of(counted)
+            estimate = query.estimate_before_counting()
+            if estimate is not None and estimate.far_beyond(limit):
+                self.count, self.count_exact = estimate.rows, False
+            else:
+                ids = list(counted.order_by().values_list("id", flat=True)[: limit + 1])
+                if len(ids) <= limit:
+                    return self.page_of_all(unfiltered, sorted(ids, reverse=descending), start)
+                self.count, self.count_exact = max((estimate or query.estimate()).rows, limit + 1), False
         last = max(1, -(-self.count // self.size))
         if self.count_exact and self.number > last:
             raise self.past_the_end(last)

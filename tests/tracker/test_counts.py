@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from countries.models import Country
 from tests.helpers import assert_problem
-from tracker.pagination import estimate_before_counting, estimate_of
+from tracker.pagination import CountQuery
 
 pytestmark = pytest.mark.django_db
 
@@ -39,21 +39,27 @@ def test_a_list_the_database_expects_far_beyond_the_limit_is_estimated_without_c
         assert body["count"] > 10 * 10 and not [query for query in captured if "LIMIT 11" in query["sql"]]
 
 
+def countries(*conditions, **lookups):
+    return CountQuery.of(Country.objects.filter(*conditions, **lookups))
+
+
+def french_or_starting_with_f():
+    """A filter read through a subquery: the countries whose name starts with F, or France by a subquery."""
+    return countries(Q(name__startswith="F") | Q(id__in=Country.objects.filter(iso3="FRA").values("id")))
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the estimates of PostgreSQL's planner")
 def test_an_estimate_is_taken_uncounted_only_from_a_plan_that_scans_the_table_alone():
-    french = Country.objects.filter(iso3="FRA").values("id")
-    assert estimate_of(Country.objects.all()).scans_alone
-    assert estimate_of(Country.objects.filter(name__startswith="F")).scans_alone
-    assert not estimate_of(Country.objects.filter(Q(name__startswith="F") | Q(id__in=french))).scans_alone
-    assert not estimate_of(Country.objects.filter(Q(name__startswith="F") | Q(id__in=french))).far_beyond(0)
+    assert countries().estimate().scans_alone and countries(name__startswith="F").estimate().scans_alone
+    subquery = french_or_starting_with_f().estimate()
+    assert not subquery.scans_alone and not subquery.far_beyond(0)
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the estimates of PostgreSQL's planner")
 def test_a_filter_read_through_a_subquery_is_counted_without_asking_for_an_estimate_first():
-    french = Country.objects.filter(iso3="FRA").values("id")
-    assert estimate_before_counting(Country.objects.filter(Q(name__startswith="F") | Q(id__in=french))) is None
-    assert estimate_before_counting(Country.objects.filter(name__startswith="F")).rows > 0
-    assert estimate_before_counting(Country.objects.none()) is None
+    assert french_or_starting_with_f().estimate_before_counting() is None
+    assert countries(name__startswith="F").estimate_before_counting().rows > 0
+    assert CountQuery.of(Country.objects.none()).estimate_before_counting() is None
 
 
 @override_settings(API_EXACT_COUNT_LIMIT=100)

@@ -1,7 +1,7 @@
 """Rows shape what their read serializer declares: its fields in its order, each read as its Rows says."""
 
 import pytest
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse, set_script_prefix
 from rest_framework import serializers
 
 from commitments.api.rows.conditions import ConditionLinkRows, ConditionRows
@@ -136,3 +136,16 @@ def test_a_blank_text_reads_null_though_its_column_holds_an_empty_string(db, api
     assert row["key"] == statement.key
     assert row["targets"][0]["stance"] is None
     assert (row["spoken_language"], row["translation_by"], row["date_precision"]) == (None, None, None)
+
+
+def test_addresses_follow_the_script_prefix_they_are_built_under():
+    """Routes are reversed once for the process, under each script prefix apart."""
+    before = get_script_prefix()
+    try:
+        plain = UrlBuilder(None).detail("pledge", 3)
+        set_script_prefix("/tracker/")
+        prefixed = UrlBuilder(None).detail("pledge", 3)
+    finally:
+        set_script_prefix(before)
+    assert (plain, prefixed) == ("/api/v1/pledges/3/", "/tracker/api/v1/pledges/3/")
+    assert UrlBuilder(None).detail("pledge", 3) == plain
