@@ -42,7 +42,7 @@ def with_ids(queryset: QuerySet[Any, Any], field: str, ids: Iterable[int]) -> Qu
 def known_ids(queryset: object) -> list[int] | None:
     """The ids of a queryset whose only filter is that its `id` is one of an array (`AnyOf`): read from that array,
     ascending, without asking the database; None for any other queryset. A filter that has read its matches once
-    (`commitments.querysets.filtering.among`) is then counted and paged from them."""
+    and names them by their array is then counted and paged from them."""
     if not isinstance(queryset, QuerySet):
         return None
     query = queryset.query
